@@ -1,0 +1,53 @@
+# The project's commands. `make help` lists them.
+# Everything runs from .venv, which the first target that needs it creates.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+KB     := $(PY) scripts/kb.py
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
+# `make serve ONLY=es` serves one language (faster rebuilds while editing).
+ONLY   ?=
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help setup serve build check test lint translations translations-refresh browser clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+setup: $(STAMP) ## Create .venv and install the exact pins
+
+serve: $(STAMP) ## Serve the site with live reload at http://127.0.0.1:8000 (ONLY=es for one language)
+	BUILD_ONLY_LOCALE=$(ONLY) $(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## Strict build (zero warnings) of both languages into site/
+	$(MKDOCS) build --strict --clean --site-dir site
+
+check: $(STAMP) ## Check content without rendering (PATHS="content/en/x.md ..." to narrow)
+	$(KB) check $(PATHS)
+
+translations: $(STAMP) ## Per page: translated / missing / stale
+	$(KB) translations status
+
+translations-refresh: $(STAMP) ## Record that PATHS (translations) now match their source
+	$(KB) translations refresh $(PATHS)
+
+browser: ## Install Debian's Chromium for the browser tests (if missing)
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+test: $(STAMP) browser ## Set up everything and run the whole test suite
+	$(VENV)/bin/ruff check labkb hooks scripts tests
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+
+lint: $(STAMP) ## ruff lint
+	$(VENV)/bin/ruff check labkb hooks scripts tests
+
+clean: ## Remove build output (not .venv)
+	rm -rf site dist .pytest_cache

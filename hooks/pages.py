@@ -1,0 +1,91 @@
+"""Per-page additions, in the page's language: notices, workshop data, head links.
+
+- A page shown in the other language (not translated yet) says so, and its content
+  is marked with its real language.
+- A stale translation says its original changed, with a link to it.
+- `review_status: needs-review` shows that the facts await an editor's check.
+- Workshop reports get their facts box, programme and institutions from front matter.
+- Every page gets an absolute canonical link and hreflang alternates (overrides/main.html).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+from labkb import registries, rendering, translations
+from labkb.project import Project
+from labkb.schema import DEFAULT_LANGUAGE, LANGUAGES, WORKSHOP, content_type_for
+
+_registries: dict[str, registries.Registries] = {}
+
+
+def _project(config) -> Project:
+    return Project(Path(config.config_file_path).parent)
+
+
+def _regs(config) -> registries.Registries:
+    project = _project(config)
+    key = str(project.tree_state())
+    if key not in _registries:
+        _registries.clear()
+        _registries[key] = registries.load(project)
+    return _registries[key]
+
+
+def _language(config) -> str:
+    return config.plugins["i18n"].current_language
+
+
+def on_page_markdown(markdown, page, config, files):
+    language = _language(config)
+    regs = _regs(config)
+    file_language = getattr(page.file, "locale", language)
+    top = []
+    if file_language != language:
+        top.append(rendering.missing_notice(regs, language, file_language))
+    else:
+        state = translations.state_of(_project(config), Path(page.file.abs_src_path))
+        if state.states.get(language) == translations.STALE:
+            original = page.file.alternates.get(state.source) if hasattr(page.file, "alternates") else None
+            link = get_relative_url(original.url, page.url) if original else "../"
+            top.append(rendering.stale_notice(regs, language, state.source, link))
+    if page.meta.get("review_status") == "needs-review":
+        top.append(rendering.review_notice(regs, language))
+    ctype = content_type_for(getattr(page.file, "norm_src_uri", page.file.src_uri))
+    bottom = []
+    if ctype is WORKSHOP:
+        top.append(rendering.workshop_facts(page.meta, regs, language))
+        bottom.append(rendering.workshop_data(page.meta, regs, language))
+    return "\n".join([*top, markdown, *bottom])
+
+
+def on_page_content(html, page, config, files):
+    file_language = getattr(page.file, "locale", None)
+    if file_language and file_language != _language(config):
+        return f'<div lang="{file_language}">\n{html}\n</div>'
+    return html
+
+
+def _path(url: str) -> str:
+    """A site-relative URL without MkDocs' './' for the home page."""
+    return "" if url in (".", "./") else url.removeprefix("./")
+
+
+def on_page_context(context, page, config, nav):
+    """Absolute canonical and hreflang links: only to versions that really exist."""
+    site_url = (config.site_url or "").rstrip("/") + "/"
+    file_language = getattr(page.file, "locale", DEFAULT_LANGUAGE)
+    alternates = getattr(page.file, "alternates", {})
+    real = {}
+    for language in LANGUAGES:
+        alternate = alternates.get(language)
+        if alternate is not None and getattr(alternate, "locale", language) == language:
+            real[language] = site_url + _path(alternate.url)
+    if file_language not in real:
+        real[file_language] = site_url + _path(page.url)
+    context["kb_canonical"] = real.get(file_language)
+    context["kb_alternates"] = sorted(real.items())
+    context["kb_default_alternate"] = real.get(DEFAULT_LANGUAGE)
+    return context

@@ -1,0 +1,639 @@
+"""The content checker: every rule, one engine, all problems in one run.
+
+`check(project)` reads every content file and data registry, never modifies one,
+and returns findings sorted by path and line. Both entry points use it: the MkDocs
+hook (during `make build`) and `scripts/kb.py check` (`make check`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from labkb import frontmatter, markdown_source, registries, safety
+from labkb.findings import Finding, did_you_mean
+from labkb.frontmatter import Node
+from labkb.project import Project
+from labkb.registries import Registries
+from labkb.schema import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    PAGE,
+    ContentType,
+    Field,
+    Kind,
+    content_type_for,
+)
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
+
+
+@dataclass
+class Page:
+    """One Markdown file, read and split, with what the checks need to know about it."""
+
+    path: Path
+    rel: str  # relative to the repository
+    language: str
+    page_path: str  # below content/<lang>/
+    ctype: ContentType
+    doc: frontmatter.Document
+    masked: str  # body with code and comments blanked out
+
+    def line(self, body_line: int) -> int:
+        return self.doc.body_line + body_line - 1
+
+    @property
+    def meta(self) -> dict[str, Node]:
+        return self.doc.fields
+
+
+def read_pages(project: Project) -> tuple[list[Page], list[Finding]]:
+    """Every Markdown file under content/, parsed; unreadable files become findings."""
+    pages: list[Page] = []
+    findings: list[Finding] = []
+    for path in project.markdown_files():
+        rel = project.relative(path)
+        language = project.language_of(path)
+        if language not in LANGUAGES:
+            findings.append(
+                Finding(
+                    rel,
+                    0,
+                    "this file is outside the language folders: move it "
+                    "into " + " or ".join(f"content/{lang}/" for lang in LANGUAGES),
+                )
+            )
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            findings.append(
+                Finding(rel, 0, f"this file is not UTF-8 text (byte {exc.start}): save it as UTF-8")
+            )
+            continue
+        doc = frontmatter.parse(text)
+        page_path = project.page_path(path)
+        pages.append(
+            Page(
+                path,
+                rel,
+                language,
+                page_path,
+                content_type_for(page_path),
+                doc,
+                markdown_source.mask_code(doc.body),
+            )
+        )
+    return pages, findings
+
+
+def check(project: Project, paths: Iterable[Path] | None = None) -> list[Finding]:
+    """All findings for the project, or only those about `paths` (files or folders)."""
+    regs = registries.load(project)
+    pages, findings = read_pages(project)
+    findings += regs.findings
+    by_key = {(p.language, p.page_path): p for p in pages}
+    for page in pages:
+        findings += check_page(page, regs, by_key, project)
+    findings += check_site(pages, project)
+    findings += _section_labels(project, regs)
+    if paths is not None:
+        wanted = [project.relative(Path(p)) for p in paths]
+        findings = [
+            f for f in findings if any(f.path == w or f.path.startswith(w.rstrip("/") + "/") for w in wanted)
+        ]
+    return sorted(set(findings))
+
+
+# --- one page -------------------------------------------------------------------------
+
+
+def check_page(
+    page: Page, regs: Registries, by_key: dict[tuple[str, str], Page], project: Project
+) -> list[Finding]:
+    findings = [Finding(page.rel, e.line, e.message) for e in page.doc.errors]
+    if page.doc.meta is None and not page.doc.errors:
+        findings.append(
+            Finding(
+                page.rel,
+                1,
+                f"no front matter: a {page.ctype.label} starts with "
+                "a '---' line, its fields, and another '---' line "
+                "(see docs/content-model.md)",
+            )
+        )
+    if page.doc.meta is not None:
+        findings += _check_fields(page, regs)
+    findings += _check_body(page, by_key, project)
+    return findings
+
+
+def _check_fields(page: Page, regs: Registries) -> list[Finding]:
+    findings: list[Finding] = []
+    ctype = page.ctype
+    meta = page.meta
+    for name, node in meta.items():
+        if name not in ctype.field_names:
+            findings.append(
+                Finding(
+                    page.rel,
+                    node.key_line,
+                    f"unknown key '{name}'{did_you_mean(name, ctype.field_names)}; "
+                    f"a {ctype.label} accepts: {', '.join(f.name for f in ctype.fields)}",
+                )
+            )
+    for fld in ctype.fields:
+        node = meta.get(fld.name)
+        if node is None:
+            if fld.required:
+                findings.append(
+                    Finding(
+                        page.rel, 1, f"missing required key '{fld.name}': {fld.help} Example: {_example(fld)}"
+                    )
+                )
+            continue
+        for line, problem in _check_value(node, fld.kind, regs, page):
+            findings.append(Finding(page.rel, line, f"'{fld.name}': {problem}"))
+    if "translation_of" in meta and meta["translation_of"].value == page.language:
+        findings.append(
+            Finding(
+                page.rel,
+                meta["translation_of"].line,
+                f"'translation_of': this page is itself in '{page.language}'; "
+                "name the language of the original",
+            )
+        )
+    start, end = meta.get("start"), meta.get("end")
+    if (
+        ctype.get("start")
+        and start
+        and end
+        and _is_date(start.value)
+        and _is_date(end.value)
+        and str(end.value) < str(start.value)
+    ):
+        findings.append(Finding(page.rel, end.line, f"'end': {end.value} is before the start {start.value}"))
+    return findings
+
+
+def _example(fld: Field) -> str:
+    import yaml
+
+    return (
+        yaml.safe_dump({fld.name: fld.example}, default_flow_style=True, allow_unicode=True, sort_keys=False)
+        .strip()
+        .strip("{}")
+    )
+
+
+def _check_value(node: Node, kind: Kind, regs: Registries, page: Page) -> list[tuple[int, str]]:
+    value = node.value
+    found = _describe(node)
+    if kind.name == "list":
+        assert kind.item is not None
+        if not isinstance(value, list):
+            return [
+                (
+                    node.line,
+                    f"expected a list, found {found}; write it as [{_plain(value)}] or one '- item' per line",
+                )
+            ]
+        if len(value) < kind.min_items:
+            return [(node.line, "the list is empty: give at least one")]
+        problems: list[tuple[int, str]] = []
+        for item in value:
+            problems += _check_value(item, kind.item, regs, page)
+        return problems
+    if kind.name == "record":
+        if not isinstance(value, dict):
+            keys = ", ".join(kind.keys)
+            return [(node.line, f"expected an entry with {keys}, found {found}")]
+        problems = []
+        allowed = (*kind.keys, *kind.optional_keys)
+        for key in kind.keys:
+            if key not in value:
+                problems.append(
+                    (node.line, f"this entry has no '{key}' (each needs: {', '.join(kind.keys)})")
+                )
+        kinds = dict(kind.key_kinds)
+        for key, child in value.items():
+            if key not in allowed:
+                problems.append(
+                    (
+                        child.key_line,
+                        f"unknown key '{key}' in an entry"
+                        f"{did_you_mean(key, allowed)}; allowed: "
+                        f"{', '.join(allowed)}",
+                    )
+                )
+            else:
+                problems += [
+                    (line, f"'{key}': {msg}")
+                    for line, msg in _check_value(child, kinds.get(key, Kind("text")), regs, page)
+                ]
+        return problems
+    if isinstance(value, dict | list):
+        return [(node.line, f"expected {_expected(kind)}, found {found}")]
+    return [(node.line, msg) for msg in _check_scalar(value, kind, regs, page)]
+
+
+def _check_scalar(value: object, kind: Kind, regs: Registries, page: Page) -> list[str]:
+    text = "" if value is None else str(value)
+    if kind.name == "text":
+        if value is None or not text.strip():
+            return ["expected text, found nothing"]
+        if isinstance(value, bool):
+            return [f"expected text, found {text.lower()}: put it in quotes"]
+        return []
+    if kind.name == "date":
+        return _check_date(value)
+    if kind.name == "year":
+        if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
+            return [f"expected a year such as 2017, found {_describe_value(value)}"]
+        return []
+    if kind.name == "url":
+        parts = urlsplit(text)
+        if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in text:
+            return [f"expected a web address starting with https://, found {_describe_value(value)}"]
+        return []
+    if kind.name == "language":
+        if text not in LANGUAGES:
+            return [f"expected one of {', '.join(LANGUAGES)}, found {_describe_value(value)}"]
+        return []
+    if kind.name == "fingerprint":
+        if not _FINGERPRINT.match(text):
+            return [
+                f"expected 12 hexadecimal characters, found {_describe_value(value)}: "
+                "run 'make translations-refresh' rather than editing it"
+            ]
+        return []
+    if kind.name == "author":
+        if text not in regs.authors:
+            known = ", ".join(sorted(regs.authors)) or "none yet"
+            return [
+                f"unknown author '{text}'{did_you_mean(text, regs.authors.keys())} "
+                f"(known: {known}); add new authors to {registries.AUTHORS_FILE}"
+            ]
+        return []
+    if kind.name == "vocabulary":
+        assert kind.vocabulary is not None
+        terms = regs.vocabularies.get(kind.vocabulary, {})
+        if text not in terms:
+            return [
+                f"'{text}' is not in the '{kind.vocabulary}' vocabulary"
+                f"{did_you_mean(text, terms.keys())}; allowed: {', '.join(terms)}"
+            ]
+        return []
+    raise AssertionError(f"unknown kind {kind.name}")  # a schema bug, not an editor's mistake
+
+
+def _check_date(value: object) -> list[str]:
+    text = str(value)
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not match:
+        return [f"expected a date as YYYY-MM-DD (e.g. 2017-10-06), found {_describe_value(value)}"]
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return [f"'{text}' is not a date that exists: there is no month {month}"]
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return [f"'{text}' is not a date that exists: {_MONTHS[month - 1]} {year} has {last} days"]
+    return []
+
+
+def _is_date(value: object) -> bool:
+    return not _check_date(value)
+
+
+def _expected(kind: Kind) -> str:
+    return {
+        "text": "text",
+        "date": "a date YYYY-MM-DD",
+        "year": "a year",
+        "url": "a web address",
+        "vocabulary": "one term",
+        "author": "an author id",
+    }.get(kind.name, kind.name)
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node.value, dict):
+        return "a set of keys"
+    if isinstance(node.value, list):
+        return "a list"
+    return _describe_value(node.value)
+
+
+def _describe_value(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return str(value)
+    return f"'{value}'"
+
+
+def _plain(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+# --- the body ---------------------------------------------------------------------------
+
+
+def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Project) -> list[Finding]:
+    findings: list[Finding] = []
+    index = markdown_source.LineIndex(page.masked)
+    for offset, message in safety.scan_source(page.masked):
+        findings.append(Finding(page.rel, page.line(index.line(offset)), message))
+    h1 = [h for h in markdown_source.headings(page.masked) if h.level == 1]
+    for extra in h1[1:]:
+        findings.append(
+            Finding(
+                page.rel,
+                page.line(extra.line),
+                f"a second level-1 heading ('# {extra.text}'): a page has one "
+                f"title (line {page.line(h1[0].line)}); make this one '## "
+                f"{extra.text}'",
+            )
+        )
+    own_anchors: set[str] | None = None
+    for link in markdown_source.links(page.masked):
+        line = page.line(link.line)
+        if link.image and (not link.text.strip() or (link.html and not link.has_alt)):
+            findings.append(
+                Finding(
+                    page.rel,
+                    line,
+                    f"the image '{link.url}' has no alt text: describe what it "
+                    f"shows, e.g. ![Chart of ...]({link.url})",
+                )
+            )
+        url = link.url.strip()
+        if not url or safety.unsafe_scheme(url):
+            continue  # empty links render as text; unsafe ones are reported above
+        if _SCHEME.match(url) or url.startswith("//"):
+            if link.image:
+                findings.append(
+                    Finding(
+                        page.rel,
+                        line,
+                        f"the image '{url}' is on another site: save it in the "
+                        "repository next to the page and link to the file "
+                        "(pages must not load files from other hosts)",
+                    )
+                )
+            continue
+        target, _, anchor = url.partition("#")
+        target = unquote(target.split("?")[0])
+        if not target:
+            if own_anchors is None:
+                own_anchors = markdown_source.anchors(page.masked)
+            if anchor and anchor not in own_anchors:
+                findings.append(Finding(page.rel, line, _anchor_message(anchor, page.rel, own_anchors)))
+            continue
+        findings += _check_internal(page, line, target, anchor, link.image, by_key, project)
+    if page.ctype.words and page.doc.meta is not None:
+        low, high = page.ctype.words
+        words = markdown_source.count_words(page.doc.body)
+        if not low <= words <= high:
+            advice = "add to it" if words < low else "shorten it"
+            findings.append(
+                Finding(
+                    page.rel,
+                    page.doc.body_line,
+                    f"the body has {words} words; a {page.ctype.label} has "
+                    f"{low} to {high} words: {advice} (code, link addresses "
+                    "and comments do not count)",
+                )
+            )
+    return findings
+
+
+def _check_internal(
+    page: Page,
+    line: int,
+    target: str,
+    anchor: str,
+    image: bool,
+    by_key: dict[tuple[str, str], Page],
+    project: Project,
+) -> list[Finding]:
+    what = "image" if image else "link"
+    if target.startswith("/"):
+        return [
+            Finding(
+                page.rel,
+                line,
+                f"the {what} '{target}' is absolute: use a path relative "
+                "to this file, e.g. '../guidance/index.md' (absolute "
+                "links break in the offline copy and on other hosts)",
+            )
+        ]
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page.page_path), target))
+    if joined.startswith("../") or joined == "..":
+        return [
+            Finding(
+                page.rel,
+                line,
+                f"the {what} '{target}' points outside content/{page.language}/: link to a page of the site",
+            )
+        ]
+    candidates = [page.language]
+    if page.language != DEFAULT_LANGUAGE:
+        candidates.append(DEFAULT_LANGUAGE)  # pages not yet translated fall back to it
+    for language in candidates:
+        path = project.content / language / joined
+        if path.is_dir():
+            return [
+                Finding(
+                    page.rel,
+                    line,
+                    f"the {what} '{target}' points to a folder: link to "
+                    f"its page, '{target.rstrip('/')}/index.md'",
+                )
+            ]
+        if path.is_file():
+            if anchor and joined.endswith(".md"):
+                linked = by_key.get((language, joined))
+                ids = markdown_source.anchors(linked.masked) if linked else set()
+                if anchor not in ids:
+                    return [
+                        Finding(page.rel, line, _anchor_message(anchor, f"content/{language}/{joined}", ids))
+                    ]
+            return []
+    folder = project.content / page.language / posixpath.dirname(joined)
+    siblings = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+    hint = did_you_mean(posixpath.basename(joined), siblings)
+    return [
+        Finding(
+            page.rel,
+            line,
+            f"the {what} '{target}' does not resolve: there is no content/{page.language}/{joined}{hint}",
+        )
+    ]
+
+
+def _anchor_message(anchor: str, where: str, ids: set[str]) -> str:
+    known = ", ".join(f"#{i}" for i in sorted(ids)) or "none"
+    return (
+        f"the anchor '#{anchor}' does not exist in {where}{did_you_mean(anchor, ids)} (its anchors: {known})"
+    )
+
+
+def _section_labels(project: Project, regs: Registries) -> list[Finding]:
+    """Every top-level section folder needs its name in both languages for the navigation."""
+    folders = {
+        p.name
+        for lang in LANGUAGES
+        if (project.content / lang).is_dir()
+        for p in (project.content / lang).iterdir()
+        if p.is_dir() and any(p.rglob("*.md"))
+    }
+    return [
+        Finding(
+            registries.LABELS_FILE,
+            0,
+            f"the section 'content/<lang>/{folder}/' has no name for the navigation: add "
+            f"'section_{folder}: {{en: ..., es: ...}}'",
+        )
+        for folder in sorted(folders)
+        if f"section_{folder}" not in regs.labels
+    ]
+
+
+# --- across pages -------------------------------------------------------------------------
+
+
+def check_site(pages: list[Page], project: Project) -> list[Finding]:
+    return _duplicate_urls(pages) + _translation_pairs(pages)
+
+
+def _url_of(page_path: str) -> str:
+    stem = page_path[:-3]
+    if posixpath.basename(stem) in ("index", "README"):
+        stem = posixpath.dirname(stem)
+    return (stem + "/").lstrip("/").lower() if stem else ""
+
+
+def _duplicate_urls(pages: list[Page]) -> list[Finding]:
+    findings: list[Finding] = []
+    seen: dict[tuple[str, str], Page] = {}
+    for page in sorted(pages, key=lambda p: p.rel):
+        key = (page.language, _url_of(page.page_path))
+        first = seen.setdefault(key, page)
+        if first is not page:
+            prefix = "" if page.language == DEFAULT_LANGUAGE else f"{page.language}/"
+            findings.append(
+                Finding(
+                    page.rel,
+                    0,
+                    f"this page and {first.rel} would both be published at /{prefix}{key[1]}: rename one",
+                )
+            )
+    return findings
+
+
+def _translation_pairs(pages: list[Page]) -> list[Finding]:
+    findings: list[Finding] = []
+    groups: dict[str, dict[str, Page]] = defaultdict(dict)
+    for page in pages:
+        groups[page.page_path][page.language] = page
+    for versions in groups.values():
+        declared = {lang: p for lang, p in versions.items() if "translation_of" in p.meta}
+        for language, page in declared.items():
+            source_language = str(page.meta["translation_of"].value)
+            line = page.meta["translation_of"].line
+            if source_language in LANGUAGES and source_language not in versions:
+                findings.append(
+                    Finding(
+                        page.rel,
+                        line,
+                        f"'translation_of': {source_language}, but there is no "
+                        f"content/{source_language}/{page.page_path}: remove "
+                        "the key if this page is the original",
+                    )
+                )
+            elif source_language in declared and source_language != language:
+                findings.append(
+                    Finding(
+                        page.rel,
+                        line,
+                        f"both this page and {versions[source_language].rel} "
+                        "say they are the translation: remove 'translation_of' "
+                        "from the original",
+                    )
+                )
+        if len(versions) > 1 and not declared:
+            translation = next(p for lang, p in sorted(versions.items()) if lang != DEFAULT_LANGUAGE)
+            original = versions.get(DEFAULT_LANGUAGE)
+            findings.append(
+                Finding(
+                    translation.rel,
+                    1,
+                    "this page exists in "
+                    + " and ".join(LANGUAGE_NAMES[lang] for lang in sorted(versions))
+                    + " but neither says which is the translation: add "
+                    f"'translation_of: {original.language if original else 'en'}'"
+                    " to the translation, then run 'make translations-refresh'",
+                )
+            )
+        for page in declared.values():
+            original = versions.get(str(page.meta["translation_of"].value))
+            if original is None or original is page or page.ctype is PAGE:
+                continue
+            findings += _neutral_fields(page, original)
+    return findings
+
+
+def _neutral_fields(translation: Page, original: Page) -> list[Finding]:
+    findings: list[Finding] = []
+    for fld in translation.ctype.fields:
+        if not fld.neutral:
+            continue
+        mine, theirs = translation.meta.get(fld.name), original.meta.get(fld.name)
+        if mine is None or theirs is None:
+            continue  # a missing required key is reported on its own
+        if mine.plain() != theirs.plain():
+            findings.append(
+                Finding(
+                    translation.rel,
+                    mine.line,
+                    f"'{fld.name}' is {_show(mine)} here but {_show(theirs)} in "
+                    f"the original {original.rel}: this field must be the same "
+                    "in every language",
+                )
+            )
+    return findings
+
+
+def _show(node: Node) -> str:
+    value = node.plain()
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return str(value)

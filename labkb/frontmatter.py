@@ -1,0 +1,216 @@
+"""Front matter: split a Markdown file into YAML data and body, keeping line numbers.
+
+Values come back as `Node`s that remember the 1-based line they start on, so every
+message can point at the line to fix. Dates are NOT turned into `datetime.date`
+here (PyYAML raises on 2024-02-30); they stay text and the checker validates them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+Scalar = str | int | float | bool | None
+
+
+@dataclass
+class Node:
+    """A YAML value and the file line it starts on."""
+
+    value: dict[str, Node] | list[Node] | Scalar
+    line: int
+    key_line: int = 0  # for mapping values: the line of the key
+
+    def plain(self) -> Any:
+        if isinstance(self.value, dict):
+            return {k: v.plain() for k, v in self.value.items()}
+        if isinstance(self.value, list):
+            return [v.plain() for v in self.value]
+        return self.value
+
+
+@dataclass
+class FrontMatterError:
+    line: int
+    message: str
+
+
+@dataclass
+class Document:
+    """A Markdown file split into front matter and body."""
+
+    meta: Node | None  # a mapping Node, or None when there is no front matter
+    body: str
+    body_line: int  # file line of the body's first line
+    errors: list[FrontMatterError]
+
+    @property
+    def fields(self) -> dict[str, Node]:
+        return self.meta.value if self.meta and isinstance(self.meta.value, dict) else {}
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps timestamps as text (validated later, never raised on)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse(text: str) -> Document:
+    """Split `text` into front matter and body. Never raises on bad input."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return Document(None, text, 1, [])
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            end = index
+            break
+    else:
+        return Document(
+            None,
+            text,
+            1,
+            [
+                FrontMatterError(
+                    1,
+                    "the front matter opened with '---' on line 1 is never closed: "
+                    "add a line with only '---' after the last key",
+                )
+            ],
+        )
+    yaml_text = "\n".join(lines[1:end])
+    body = "\n".join(lines[end + 1 :])
+    body_line = end + 2
+    meta, errors = _load(yaml_text, first_line=2)
+    return Document(meta, body, body_line, errors)
+
+
+def load_yaml(yaml_text: str, first_line: int = 1) -> tuple[Node | None, list[FrontMatterError]]:
+    """Parse a YAML mapping (a data file or front matter) into line-aware Nodes."""
+    return _load(yaml_text, first_line)
+
+
+def _load(yaml_text: str, first_line: int) -> tuple[Node | None, list[FrontMatterError]]:
+    if not yaml_text.strip():
+        return Node({}, first_line), []
+    try:
+        loader = _Loader(yaml_text)
+        try:
+            root = loader.get_single_node()
+            if root is None:
+                return Node({}, first_line), []
+            errors: list[FrontMatterError] = []
+            node = _convert(loader, root, first_line, errors)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        return None, [_explain(exc, first_line)]
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        return None, [FrontMatterError(first_line, f"the front matter is not valid YAML ({exc})")]
+    if not isinstance(node.value, dict):
+        return None, [
+            FrontMatterError(
+                first_line,
+                f"the front matter must be a list of 'key: value' lines, found a {_yaml_kind(node)} instead",
+            )
+        ]
+    return node, errors
+
+
+def _convert(loader: _Loader, node: yaml.Node, first_line: int, errors: list[FrontMatterError]) -> Node:
+    line = node.start_mark.line + first_line
+    if isinstance(node, yaml.MappingNode):
+        mapping: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + first_line
+            if not isinstance(key_node, yaml.ScalarNode):
+                errors.append(FrontMatterError(key_line, "a key must be a plain word, like 'title'"))
+                continue
+            key = str(key_node.value)
+            if key in mapping:
+                errors.append(
+                    FrontMatterError(
+                        key_line, f"'{key}' is given twice (first on line {mapping[key].key_line}): keep one"
+                    )
+                )
+                continue
+            child = _convert(loader, value_node, first_line, errors)
+            child.key_line = key_line
+            mapping[key] = child
+        return Node(mapping, line)
+    if isinstance(node, yaml.SequenceNode):
+        return Node([_convert(loader, item, first_line, errors) for item in node.value], line)
+    value = loader.construct_object(node, deep=True)
+    if not isinstance(value, str | int | float | bool | type(None)):
+        value = str(node.value)
+    return Node(value, line)
+
+
+def _yaml_kind(node: Node) -> str:
+    if isinstance(node.value, list):
+        return "list"
+    return "single value"
+
+
+# PyYAML's problems, in words an editor can act on.
+_PLAIN_WORDS = (
+    ("found unexpected end of stream", "a quoted value is never closed: add the closing quote"),
+    (
+        "found unknown escape character",
+        "a backslash in a double-quoted value starts an unknown "
+        "escape: use single quotes, or write \\\\ for a backslash",
+    ),
+    (
+        "mapping values are not allowed here",
+        "YAML found 'key: value' where it did not expect "
+        "one: check that the line above has a colon after "
+        "its key and that this line is not indented more "
+        "than the others; a value that itself contains ': ' "
+        "must be put in quotes",
+    ),
+    (
+        "could not find expected ':'",
+        "this line is not 'key: value': add the colon after the key, "
+        "or indent the line if it continues the one above",
+    ),
+    (
+        "found character '\\t' that cannot start any token",
+        "a tab is used for indentation: indent with spaces",
+    ),
+    (
+        "expected <block end>, but found",
+        "the indentation does not line up: check the spaces at the start of this line",
+    ),
+    (
+        "did not find expected key",
+        "the indentation does not line up: check the spaces at the start of this line",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "a list item is not lined up with the others: check the spaces before '-'",
+    ),
+    ("found undefined alias", "'*' starts a YAML alias: put the value in quotes"),
+    (
+        "found character that cannot start any token",
+        "this value starts with a character YAML reserves (such as @ or `): put it in quotes",
+    ),
+)
+
+
+def _explain(exc: yaml.MarkedYAMLError, first_line: int) -> FrontMatterError:
+    problem = exc.problem or ""
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + first_line) if mark else first_line
+    for needle, words in _PLAIN_WORDS:
+        if needle in problem:
+            if needle == "found unexpected end of stream" and exc.context_mark:
+                # Point at where the quote was opened, not at the end of the block.
+                line = exc.context_mark.line + first_line
+            return FrontMatterError(line, f"the front matter is not valid YAML: {words}")
+    return FrontMatterError(line, f"the front matter is not valid YAML: {problem or exc}")

@@ -1,0 +1,211 @@
+"""Reading a Markdown body without rendering it: code masking, headings, links, words.
+
+Everything works on the body text and reports 1-based lines relative to the body;
+callers add the body's offset in the file. Code (fenced blocks and inline spans) and
+HTML comments are masked with spaces first, so nothing inside them is mistaken for
+a link, a heading or markup, and line/column positions stay the same.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
+_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_ATTR_ID = re.compile(r"\s*\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
+_ATTR_TAIL = re.compile(r"\s*\{:?[^{}]*\}\s*$")
+_HTML_ID = re.compile(r"<[a-zA-Z][^<>]*\s(?:id|name)\s*=\s*[\"']([^\"']+)[\"']")
+
+_LINK = re.compile(
+    r"(?P<image>!?)\[(?P<text>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]"
+    r"\(\s*(?:<(?P<angled>[^>]*)>|(?P<url>[^)\s]*))(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+_REF_LINK = re.compile(r"(?P<image>!?)\[(?P<text>(?:[^\[\]\\]|\\.)*)\]\[(?P<ref>[^\[\]]*)\]")
+_REF_DEF = re.compile(r"^ {0,3}\[(?P<ref>[^\]]+)\]:\s*<?(?P<url>\S+?)>?(?:\s+.*)?$", re.MULTILINE)
+_AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]*)>")
+_HTML_IMG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_HTML_ATTR = re.compile(r"(\w[\w:-]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
+_HTML_A = re.compile(r"<a\b[^<>]*\bhref\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_TAG_ANY = re.compile(r"</?[a-zA-Z][^<>]*>")
+_BARE_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    text: str  # link text, or the alt text of an image
+    line: int
+    image: bool
+    html: bool = False  # from raw HTML (<a>, <img>)
+    has_alt: bool = True  # raw <img> only: whether an alt attribute is there
+
+
+def mask_code(body: str) -> str:
+    """The body with fenced code, inline code and HTML comments replaced by spaces."""
+    lines = body.split("\n")
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(2)[0] * len(match.group(2))
+            lines[index] = _blank(line)
+        elif fence is not None:
+            if match and match.group(2).startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            lines[index] = _blank(line)
+    text = "\n".join(lines)
+    text = _COMMENT.sub(lambda m: _blank(m.group(0)), text)
+    return _INLINE_CODE.sub(lambda m: _blank(m.group(0)), text)
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+class LineIndex:
+    """Offset in a text -> 1-based line number."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+
+def slugify(text: str) -> str:
+    """The id Python-Markdown's toc extension gives a heading (its default slugify)."""
+    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+def _heading_text(raw: str) -> str:
+    """Heading text as the toc extension sees it: markup stripped, link text kept."""
+    text = _LINK.sub(lambda m: m.group("text"), raw)
+    text = _TAG_ANY.sub("", text)
+    text = re.sub(r"(\*\*|__|\*|_|~~|`)", "", text)
+    return text.strip()
+
+
+def headings(masked: str) -> list[Heading]:
+    found: list[Heading] = []
+    used: set[str] = set()
+    lines = masked.split("\n")
+    for index, line in enumerate(lines):
+        level, raw = 0, ""
+        match = _ATX.match(line)
+        if match:
+            level, raw = len(match.group(1)), match.group(2) or ""
+        elif (
+            index + 1 < len(lines)
+            and line.strip()
+            and not line.startswith((" " * 4, "\t"))
+            and _SETEXT.match(lines[index + 1])
+            and not _is_block_start(line)
+            and (index == 0 or not lines[index - 1].strip())
+        ):
+            level, raw = (1 if lines[index + 1].strip().startswith("=") else 2), line.strip()
+        if not level:
+            continue
+        explicit = _ATTR_ID.search(raw)
+        raw = _ATTR_TAIL.sub("", raw)
+        text = _heading_text(raw)
+        if explicit:
+            heading_id = explicit.group(1)
+        else:
+            base = slugify(text) or "_"
+            heading_id, counter = base, 0
+            while heading_id in used:
+                counter += 1
+                heading_id = f"{base}_{counter}"
+        used.add(heading_id)
+        found.append(Heading(level, text, heading_id, index + 1))
+    return found
+
+
+def _is_block_start(line: str) -> bool:
+    stripped = line.lstrip()
+    return stripped.startswith(("-", "*", "+", ">", "|", "#")) or bool(re.match(r"\d+[.)]\s", stripped))
+
+
+def anchors(masked: str) -> set[str]:
+    """Every id a link may point at: heading ids and explicit ids in attributes and HTML."""
+    ids = {h.id for h in headings(masked)}
+    ids.update(m.group(1) for m in re.finditer(r"\{[^{}\n]*#([\w-]+)[^{}\n]*\}", masked))
+    ids.update(m.group(1) for m in _HTML_ID.finditer(masked))
+    return ids
+
+
+def links(masked: str) -> list[Link]:
+    index = LineIndex(masked)
+    found: list[Link] = []
+    definitions = {m.group("ref").strip().lower(): m for m in _REF_DEF.finditer(masked)}
+    for match in _LINK.finditer(masked):
+        url = match.group("angled") if match.group("angled") is not None else match.group("url")
+        found.append(
+            Link(url or "", match.group("text"), index.line(match.start()), bool(match.group("image")))
+        )
+    for match in _REF_LINK.finditer(masked):
+        ref = (match.group("ref") or match.group("text")).strip().lower()
+        definition = definitions.get(ref)
+        if definition:
+            found.append(
+                Link(
+                    definition.group("url"),
+                    match.group("text"),
+                    index.line(match.start()),
+                    bool(match.group("image")),
+                )
+            )
+    for match in _AUTOLINK.finditer(masked):
+        found.append(Link(match.group("url"), match.group("url"), index.line(match.start()), False))
+    for match in _HTML_IMG.finditer(masked):
+        attributes = {k.lower(): v.strip("\"'") for k, v in _HTML_ATTR.findall(match.group(0))}
+        found.append(
+            Link(
+                attributes.get("src", ""),
+                attributes.get("alt", ""),
+                index.line(match.start()),
+                True,
+                html=True,
+                has_alt="alt" in attributes,
+            )
+        )
+    for match in _HTML_A.finditer(masked):
+        found.append(Link(match.group(1).strip("\"'"), "", index.line(match.start()), False, html=True))
+    return found
+
+
+def count_words(body: str) -> int:
+    """Words of prose in a body, by the rule documented in docs/content-model.md.
+
+    Excluded: code (fenced and inline), HTML comments and tags, link and image URLs,
+    images, reference definitions, attribute lists, bare URLs, Markdown punctuation.
+    A word is a run of letters or digits, which may contain inner apostrophes or
+    hyphens ("due-diligence", "l'État" and "2017" are one word each).
+    """
+    text = mask_code(body)
+    text = _REF_DEF.sub("", text)
+    text = _LINK.sub(lambda m: "" if m.group("image") else m.group("text"), text)
+    text = _REF_LINK.sub(lambda m: "" if m.group("image") else m.group("text"), text)
+    text = _AUTOLINK.sub("", text)
+    text = _TAG_ANY.sub(" ", text)
+    text = re.sub(r"\{[:#.][^{}\n]*\}", "", text)
+    text = _BARE_URL.sub("", text)
+    return len(_WORD.findall(text))

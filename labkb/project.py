@@ -1,0 +1,64 @@
+"""Where things are in a checkout: content per language, data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from labkb.schema import DEFAULT_LANGUAGE, LANGUAGES
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    def relative(self, path: Path) -> str:
+        """Path relative to the repository, forward slashes (as messages show it)."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def language_of(self, path: Path) -> str | None:
+        try:
+            return path.resolve().relative_to(self.content.resolve()).parts[0]
+        except (ValueError, IndexError):
+            return None
+
+    def page_path(self, path: Path) -> str:
+        """Path below content/<lang>/: the same for a page and its translation."""
+        parts = path.resolve().relative_to(self.content.resolve()).parts
+        return "/".join(parts[1:])
+
+    def counterpart(self, path: Path, language: str) -> Path:
+        return self.content / language / self.page_path(path)
+
+    def markdown_files(self) -> list[Path]:
+        return sorted(p for p in self.content.rglob("*.md") if p.is_file())
+
+    def tree_state(self) -> tuple:
+        """(path, size, mtime) of every content and data file: changes when any file does."""
+        files = [
+            p
+            for folder in (self.content, self.data)
+            if folder.is_dir()
+            for p in folder.rglob("*")
+            if p.is_file()
+        ]
+        return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files))
+
+    @staticmethod
+    def languages() -> tuple[str, ...]:
+        return LANGUAGES
+
+    @staticmethod
+    def default_language() -> str:
+        return DEFAULT_LANGUAGE

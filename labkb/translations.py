@@ -1,0 +1,134 @@
+"""Translation state of every page: translated, stale or missing, without git history.
+
+A translation records which language it was translated from (`translation_of`) and a
+fingerprint of the original as it was then (`source_fingerprint`). When the original
+changes, its fingerprint no longer matches and the translation is stale until a
+translator updates it and runs `make translations-refresh`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from labkb import frontmatter
+from labkb.findings import Finding
+from labkb.project import Project
+from labkb.schema import DEFAULT_LANGUAGE, LANGUAGES
+
+TRANSLATED, STALE, MISSING, ORIGINAL = "translated", "stale", "missing", "original"
+_BOOKKEEPING = re.compile(r"^(translation_of|source_fingerprint)\s*:")
+
+
+def fingerprint(text: str) -> str:
+    """12 hex characters identifying a page's content, ignoring translation bookkeeping
+    and trailing whitespace (so re-saving a file in another editor changes nothing)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    kept: list[str] = []
+    in_front = bool(lines) and lines[0].rstrip() == "---"
+    for index, line in enumerate(lines):
+        if in_front and index > 0 and line.rstrip() in ("---", "..."):
+            in_front = False
+        elif in_front and _BOOKKEEPING.match(line):
+            continue
+        kept.append(line.rstrip())
+    normalised = "\n".join(kept).strip("\n") + "\n"
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class PageState:
+    """One page (a path below content/<lang>/) and its state in every language."""
+
+    page_path: str
+    states: dict[str, str]  # language -> original / translated / stale / missing
+    source: str  # the language of the original
+
+    @property
+    def needs_work(self) -> bool:
+        return any(state in (STALE, MISSING) for state in self.states.values())
+
+
+def page_states(project: Project) -> list[PageState]:
+    versions: dict[str, dict[str, Path]] = {}
+    for path in project.markdown_files():
+        language = project.language_of(path)
+        if language in LANGUAGES:
+            versions.setdefault(project.page_path(path), {})[language] = path
+    return [_state(page_path, files) for page_path, files in sorted(versions.items())]
+
+
+def state_of(project: Project, path: Path) -> PageState:
+    page_path = project.page_path(path)
+    files = {
+        lang: project.content / lang / page_path
+        for lang in LANGUAGES
+        if (project.content / lang / page_path).is_file()
+    }
+    return _state(page_path, files)
+
+
+def _state(page_path: str, files: dict[str, Path]) -> PageState:
+    declared: dict[str, tuple[str, str]] = {}  # language -> (translation_of, fingerprint)
+    for language, path in files.items():
+        fields = frontmatter.parse(path.read_text(encoding="utf-8")).fields
+        if "translation_of" in fields:
+            recorded = fields.get("source_fingerprint")
+            declared[language] = (
+                str(fields["translation_of"].value),
+                str(recorded.value) if recorded else "",
+            )
+    originals = [lang for lang in files if lang not in declared]
+    source = originals[0] if originals else DEFAULT_LANGUAGE
+    states: dict[str, str] = {}
+    for language in LANGUAGES:
+        if language not in files:
+            states[language] = MISSING
+        elif language not in declared:
+            states[language] = ORIGINAL
+        else:
+            of, recorded = declared[language]
+            original = files.get(of)
+            current = fingerprint(original.read_text(encoding="utf-8")) if original else None
+            states[language] = TRANSLATED if current == recorded else STALE
+    return PageState(page_path, states, source)
+
+
+def refresh(project: Project, paths: list[Path]) -> tuple[list[str], list[Finding]]:
+    """Record the current fingerprint of the original in each translation in `paths`.
+
+    Changes only the `source_fingerprint` line (or adds it after `translation_of`);
+    a file that is not a translation is reported and left untouched.
+    """
+    done: list[str] = []
+    problems: list[Finding] = []
+    for path in paths:
+        rel = project.relative(path)
+        text = path.read_text(encoding="utf-8")
+        doc = frontmatter.parse(text)
+        of = doc.fields.get("translation_of")
+        if of is None:
+            problems.append(
+                Finding(rel, 1, "not a translation (no 'translation_of' key): nothing to refresh")
+            )
+            continue
+        original = project.content / str(of.value) / project.page_path(path)
+        if not original.is_file():
+            problems.append(
+                Finding(rel, of.line, f"the original {project.relative(original)} does not exist")
+            )
+            continue
+        new_line = f"source_fingerprint: {fingerprint(original.read_text(encoding='utf-8'))}"
+        lines = text.split("\n")
+        recorded = doc.fields.get("source_fingerprint")
+        if recorded is not None:
+            lines[recorded.key_line - 1] = new_line
+        else:
+            lines.insert(of.line, new_line)
+        updated = "\n".join(lines)
+        if updated != text:
+            path.write_text(updated, encoding="utf-8")
+            done.append(rel)
+    return done, problems

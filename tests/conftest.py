@@ -1,0 +1,106 @@
+"""Shared fixtures: small real projects in tmp_path, and the real site built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from labkb import cli
+
+REPO = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV.pop("BUILD_ONLY_LOCALE", None)
+
+# A valid blog post's front matter, and a body of 330 words (30 sentences of 11 words).
+BLOG_FRONT = """\
+---
+title: Buying with respect for human rights
+date: 2017-10-06
+authors: [lab-editors]
+categories: [lab-news]
+description: Why public buyers matter for human rights.
+---
+"""
+SENTENCE = "Public buyers can use their purchasing power to protect human rights. "
+BODY = "\n".join(SENTENCE * 3 for _ in range(10)) + "\n"
+
+
+@dataclass
+class Site:
+    """A throwaway copy of the project (config, hooks, theme, data) with its own content."""
+
+    root: Path
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def check(self, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+        code = cli.main(["--root", str(self.root), "check", *args])
+        captured = capsys.readouterr()
+        return code, captured.out + captured.err
+
+    def build(self, *extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*MKDOCS, "build", "--strict", "-d", str(self.root / "site"), *extra],
+            cwd=self.root,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
+
+def _copy_project(target: Path, with_content: bool) -> Site:
+    target.mkdir(parents=True)
+    for name in ("mkdocs.yml", "hooks", "overrides", "data"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    site = Site(target)
+    if with_content:
+        shutil.copytree(REPO / "content", target / "content")
+    else:
+        shutil.copytree(REPO / "content" / "en" / "assets", target / "content" / "en" / "assets")
+        site.write("content/en/index.md", "---\ntitle: Home\n---\n\nWelcome.\n")
+        site.write("content/es/index.md", "---\ntitle: Inicio\ntranslation_of: en\n---\n\nBienvenida.\n")
+    return site
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    """A minimal project: home page in both languages, the real data and configuration."""
+    return _copy_project(tmp_path / "project", with_content=False)
+
+
+@pytest.fixture
+def full_site(tmp_path: Path) -> Site:
+    """A copy of the whole project, real starter content included."""
+    return _copy_project(tmp_path / "project", with_content=True)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built once, strictly, into a temporary folder."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "-d", str(out)],
+        cwd=REPO,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
