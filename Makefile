@@ -11,7 +11,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ONLY   ?=
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup serve build check test lint translations translations-refresh browser clean
+.PHONY: help setup serve build check test lint translations translations-refresh browser clean docs-reference
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -25,7 +25,7 @@ $(STAMP): requirements.txt pyproject.toml
 setup: $(STAMP) ## Create .venv and install the exact pins
 
 serve: $(STAMP) ## Serve the site with live reload at http://127.0.0.1:8000 (ONLY=es for one language)
-	BUILD_ONLY_LOCALE=$(ONLY) $(MKDOCS) serve --dev-addr 127.0.0.1:8000
+	$(if $(ONLY),BUILD_ONLY_LOCALE=$(ONLY)) $(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP) ## Strict build (zero warnings) of both languages into site/
 	$(MKDOCS) build --strict --clean --site-dir site
@@ -51,3 +51,6 @@ lint: $(STAMP) ## ruff lint
 
 clean: ## Remove build output (not .venv)
 	rm -rf site dist .pytest_cache
+
+docs-reference: $(STAMP) ## Regenerate the field reference in docs/content-model.md from the schema
+	$(KB) docs-reference

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from labkb import registries, rendering, translations
@@ -68,11 +70,32 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def _language_switcher(config, page) -> None:
+    """Point every language of the switcher at this page in that language.
+
+    Every page exists in every language (translated, or shown in its original with a
+    notice), so the target is the same path under the language's prefix: relative,
+    so that it also works from file://. static-i18n would otherwise send readers of
+    an untranslated page to the other language's home page, by an absolute link.
+    """
+    page_path = getattr(page.file, "norm_src_uri", None)
+    # static-i18n sets `config.extra.alternate` as an attribute, which the theme reads.
+    alternates = getattr(config.extra, "alternate", None)
+    if page_path is None or not alternates:
+        return
+    url = _path(File(page_path, config.docs_dir, config.site_dir, config.use_directory_urls).url)
+    default = config.plugins["i18n"].default_language
+    for alternate in alternates:
+        prefix = "" if alternate["lang"] == default else f"{alternate['lang']}/"
+        alternate["link"] = prefix + url or "./"
+
+
 def _path(url: str) -> str:
     """A site-relative URL without MkDocs' './' for the home page."""
     return "" if url in (".", "./") else url.removeprefix("./")
 
 
+@event_priority(-50)  # after static-i18n (50) has set up the language switcher
 def on_page_context(context, page, config, nav):
     """Absolute canonical and hreflang links: only to versions that really exist."""
     site_url = (config.site_url or "").rstrip("/") + "/"
@@ -85,6 +108,7 @@ def on_page_context(context, page, config, nav):
             real[language] = site_url + _path(alternate.url)
     if file_language not in real:
         real[file_language] = site_url + _path(page.url)
+    _language_switcher(config, page)
     context["kb_canonical"] = real.get(file_language)
     context["kb_alternates"] = sorted(real.items())
     context["kb_default_alternate"] = real.get(DEFAULT_LANGUAGE)

@@ -464,9 +464,8 @@ def _check_internal(
                 f"the {what} '{target}' points outside content/{page.language}/: link to a page of the site",
             )
         ]
-    candidates = [page.language]
-    if page.language != DEFAULT_LANGUAGE:
-        candidates.append(DEFAULT_LANGUAGE)  # pages not yet translated fall back to it
+    # A page not yet translated is shown in its original language (hooks/fallback.py).
+    candidates = [page.language, *(lang for lang in LANGUAGES if lang != page.language)]
     for language in candidates:
         path = project.content / language / joined
         if path.is_dir():

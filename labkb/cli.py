@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from labkb import checks, translations
+from labkb import checks, reference, registries, translations
 from labkb.project import Project
 from labkb.schema import LANGUAGES
 
@@ -38,10 +38,16 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     refresh = tr_verbs.add_parser("refresh", help="record that translations match their original")
     refresh.add_argument("paths", nargs="+", type=Path, help="translation files to mark current")
 
+    verbs.add_parser(
+        "docs-reference", help="regenerate the field reference in docs/content-model.md from the schema"
+    )
+
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     if args.verb == "check":
         return _check(project, args.paths, args.format)
+    if args.verb == "docs-reference":
+        return _docs_reference(project)
     if args.action == "status":
         return _status(project)
     return _refresh(project, args.paths)
@@ -103,4 +109,22 @@ def _refresh(project: Project, paths: list[Path]) -> int:
     if problems:
         return 1
     print(f"OK: {len(paths)} translation(s) recorded as current.")
+    return 0
+
+
+def _docs_reference(project: Project) -> int:
+    path = project.root / "docs" / "content-model.md"
+    document = path.read_text(encoding="utf-8")
+    updated = reference.splice(document, reference.reference(registries.load(project)))
+    if updated is None:
+        print(
+            f"{project.relative(path)}: the markers of the generated region are missing:\n"
+            f"{reference.START}\n{reference.END}",
+            file=sys.stderr,
+        )
+        return 1
+    if updated != document:
+        path.write_text(updated, encoding="utf-8")
+        print(f"updated {project.relative(path)}")
+    print("OK: the field reference matches labkb/schema.py.")
     return 0

@@ -90,12 +90,40 @@ def full_site(tmp_path: Path) -> Site:
     return _copy_project(tmp_path / "project", with_content=True)
 
 
+@dataclass
+class Built:
+    site: Path
+    output: str
+    git_status_before: str
+    git_status_after: str
+    content_before: dict[str, bytes]
+    content_after: dict[str, bytes]
+
+
+def git_status() -> str:
+    return subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project built once, strictly, into a temporary folder."""
-    out = tmp_path_factory.mktemp("built") / "site"
+def built() -> Built:
+    """The real project built once, as `make build` does (strict, into site/).
+
+    Records git status and every content file before and after, to prove that the
+    build writes nothing into content/ or any tracked file.
+    """
+    before, content_before = git_status(), tree(REPO / "content")
     result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "-d", str(out)],
+        [*MKDOCS, "build", "--strict", "--clean", "--site-dir", "site"],
         cwd=REPO,
         env=ENV,
         capture_output=True,
@@ -103,4 +131,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return Built(
+        REPO / "site",
+        result.stdout + result.stderr,
+        before,
+        git_status(),
+        content_before,
+        tree(REPO / "content"),
+    )
