@@ -90,6 +90,18 @@ def _language_switcher(config, page) -> None:
         alternate["link"] = prefix + url or "./"
 
 
+def on_template_context(context, template_name, config):
+    """The 404 page is served at any depth: its switcher goes to each home page, absolutely."""
+    alternates = getattr(config.extra, "alternate", None)
+    if template_name == "404.html" and alternates:
+        site_url = (config.site_url or "/").rstrip("/") + "/"
+        default = config.plugins["i18n"].default_language
+        for alternate in alternates:
+            prefix = "" if alternate["lang"] == default else f"{alternate['lang']}/"
+            alternate["link"] = site_url + prefix
+    return context
+
+
 def _path(url: str) -> str:
     """A site-relative URL without MkDocs' './' for the home page."""
     return "" if url in (".", "./") else url.removeprefix("./")

@@ -452,7 +452,7 @@ def _check_internal(
                 line,
                 f"the {what} '{target}' is absolute: use a path relative "
                 "to this file, e.g. '../guidance/index.md' (absolute "
-                "links break in the offline copy and on other hosts)",
+                "links break when the site is opened from files or hosted in a sub-folder)",
             )
         ]
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(page.page_path), target))

@@ -62,7 +62,7 @@ class Site:
 
 def _copy_project(target: Path, with_content: bool) -> Site:
     target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "hooks", "overrides", "data"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "data", "labkb"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))

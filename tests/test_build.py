@@ -158,3 +158,9 @@ def test_needs_review_pages_say_so_in_the_readers_language(built: Built):
     es = (built.site / "es" / "about" / "index.html").read_text(encoding="utf-8")
     assert "Awaiting editorial review" in en
     assert "Pendiente de revisión editorial" in es
+
+
+def test_404_switcher_goes_to_each_home_page(built: Built):
+    html = (built.site / "404.html").read_text(encoding="utf-8")
+    switcher = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link"', html)
+    assert switcher == [(SITE_URL, "en"), (SITE_URL + "es/", "es")]

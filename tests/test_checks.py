@@ -203,7 +203,8 @@ BAD = [
         BLOG,
         blog(body=BODY + "\nSee [home](/index.md).\n"),
         f"{BLOG}:20: the link '/index.md' is absolute: use a path relative to this file, e.g. "
-        "'../guidance/index.md' (absolute links break in the offline copy and on other hosts)",
+        "'../guidance/index.md' (absolute links break when the site is opened from files or hosted "
+        "in a sub-folder)",
     ),
     (
         "missing-image",

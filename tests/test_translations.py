@@ -107,3 +107,12 @@ def test_page_written_in_spanish_first_appears_on_the_english_site(full_site):
     spanish = (full_site.root / "site/es/projects/solo/index.html").read_text()
     assert 'href="../../../projects/solo/" hreflang="en" class="md-select__link"' in spanish
     assert "kb-notice-missing" not in spanish
+
+
+def test_docs_field_reference_matches_the_schema():
+    """docs/content-model.md carries the reference generated from labkb/schema.py."""
+    from labkb import reference, registries
+
+    document = (REPO / "docs" / "content-model.md").read_text(encoding="utf-8")
+    generated = reference.reference(registries.load(Project(REPO)))
+    assert reference.splice(document, generated) == document, "run 'make docs-reference'"
