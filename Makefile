@@ -11,7 +11,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ONLY   ?=
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup serve build check test lint translations translations-refresh browser clean docs-reference
+.PHONY: help setup serve build check test lint translations translations-refresh browser clean docs-reference new-post
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -55,3 +55,8 @@ clean: ## Remove build output (not .venv)
 
 docs-reference: $(STAMP) ## Regenerate the field reference in docs/content-model.md from the schema
 	$(KB) docs-reference
+
+new-post: $(STAMP) ## New blog post: asks, or TITLE="..." AUTHOR=id LANGS=en,es CATEGORY=id DESCRIPTION="..."
+	$(KB) new-post $(if $(TITLE),--title "$(TITLE)") $(if $(AUTHOR),--author "$(AUTHOR)") \
+	  $(if $(LANGS),--langs "$(LANGS)") $(if $(CATEGORY),--category "$(CATEGORY)") \
+	  $(if $(DESCRIPTION),--description "$(DESCRIPTION)") $(if $(TITLE_ES),--title-es "$(TITLE_ES)")

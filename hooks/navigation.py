@@ -14,6 +14,8 @@ from labkb import registries
 from labkb.project import Project
 from labkb.schema import SECTION_ORDER
 
+LISTED_SECTIONS = {"blog"}
+
 
 @event_priority(-200)  # after static-i18n has built the language's navigation (-100)
 def on_nav(nav, config, files):
@@ -23,8 +25,31 @@ def on_nav(nav, config, files):
         folder = _folder(item)
         if item.is_section and folder:
             item.title = regs.label(f"section_{folder}", language)
+            if folder in LISTED_SECTIONS:
+                # Posts are reached from the section's own listing, not from the sidebar.
+                item.children = [c for c in item.children if c.is_page and c.is_index]
     nav.items.sort(key=_position)
+    _link_previous_and_next(nav)
     return nav
+
+
+def _link_previous_and_next(nav) -> None:
+    """MkDocs links pages in nav order before on_nav: link them again in the final order."""
+    pages = []
+
+    def walk(items):
+        for item in items:
+            if item.is_page:
+                pages.append(item)
+            elif item.is_section:
+                walk(item.children)
+
+    walk(nav.items)
+    for page in nav.pages:
+        page.previous_page = page.next_page = None
+    for before, after in zip(pages, pages[1:], strict=False):
+        before.next_page, after.previous_page = after, before
+    nav.pages = pages
 
 
 def _folder(item) -> str | None:
@@ -39,7 +64,7 @@ def _folder(item) -> str | None:
 
 
 def _position(item) -> tuple[int, str]:
-    if item.is_page and getattr(item, "is_homepage", False):
+    if item.is_page and item.is_index:  # the home page (is_homepage is False under /es/)
         return (-1, "")
     folder = _folder(item) or ""
     order = SECTION_ORDER.index(folder) if folder in SECTION_ORDER else len(SECTION_ORDER)

@@ -47,7 +47,7 @@ def on_page_markdown(markdown, page, config, files):
     top = []
     if file_language != language:
         top.append(rendering.missing_notice(regs, language, file_language))
-    else:
+    elif page.file.abs_src_path:  # generated pages (blog listings) have no source file
         state = translations.state_of(_project(config), Path(page.file.abs_src_path))
         if state.states.get(language) == translations.STALE:
             original = page.file.alternates.get(state.source) if hasattr(page.file, "alternates") else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from labkb import frontmatter, markdown_source, registries, safety
+from labkb import blog, frontmatter, markdown_source, registries, safety
 from labkb.findings import Finding, did_you_mean
 from labkb.frontmatter import Node
 from labkb.project import Project
@@ -530,7 +530,28 @@ def _section_labels(project: Project, regs: Registries) -> list[Finding]:
 
 
 def check_site(pages: list[Page], project: Project) -> list[Finding]:
-    return _duplicate_urls(pages) + _translation_pairs(pages)
+    return _duplicate_urls(pages) + _translation_pairs(pages) + _reserved_paths(pages)
+
+
+def _reserved_paths(pages: list[Page]) -> list[Finding]:
+    """The blog's generated pages live at blog/page/, blog/archive/, blog/category/."""
+    findings = []
+    for page in pages:
+        parts = page.page_path.split("/")
+        if len(parts) > 2 and parts[0] == blog.FOLDER:
+            reserved = parts[1] in blog.RESERVED
+            findings.append(
+                Finding(
+                    page.rel,
+                    0,
+                    f"'{blog.FOLDER}/{parts[1]}/' is made by the site for the blog's listings: move this "
+                    f"file to {blog.FOLDER}/{parts[-1]}"
+                    if reserved
+                    else f"blog posts go directly in content/{page.language}/{blog.FOLDER}/: move this file "
+                    f"to {blog.FOLDER}/{parts[-1]}",
+                )
+            )
+    return findings
 
 
 def _url_of(page_path: str) -> str:

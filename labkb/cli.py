@@ -7,11 +7,12 @@ Each verb prints a plain OK line when all is well and exits non-zero otherwise.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from pathlib import Path
 
-from labkb import checks, reference, registries, translations
+from labkb import checks, reference, registries, scaffold, translations
 from labkb.project import Project
 from labkb.schema import LANGUAGES
 
@@ -38,6 +39,14 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     refresh = tr_verbs.add_parser("refresh", help="record that translations match their original")
     refresh.add_argument("paths", nargs="+", type=Path, help="translation files to mark current")
 
+    post = verbs.add_parser("new-post", help="create a blog post skeleton (asks for what is missing)")
+    post.add_argument("--title", help="title of the post")
+    post.add_argument("--author", help="author id from data/authors.yml")
+    post.add_argument("--langs", help="en, es or en,es (the first is the original)")
+    post.add_argument("--category", help="category id from data/vocabularies.yml")
+    post.add_argument("--description", help="one or two sentences for listings")
+    post.add_argument("--title-es", help="the Spanish title, when writing both languages")
+
     verbs.add_parser(
         "docs-reference", help="regenerate the field reference in docs/content-model.md from the schema"
     )
@@ -46,6 +55,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     project = Project(args.root.resolve())
     if args.verb == "check":
         return _check(project, args.paths, args.format)
+    if args.verb == "new-post":
+        return _new_post(project, args)
     if args.verb == "docs-reference":
         return _docs_reference(project)
     if args.action == "status":
@@ -127,4 +138,37 @@ def _docs_reference(project: Project) -> int:
         path.write_text(updated, encoding="utf-8")
         print(f"updated {project.relative(path)}")
     print("OK: the field reference matches labkb/schema.py.")
+    return 0
+
+
+def _ask(value: str | None, prompt: str) -> str:
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise scaffold.ScaffoldError(
+            f"missing {prompt.split(' (')[0].lower()}: give it as an argument (see 'make help')"
+        )
+    return input(f"{prompt}: ").strip()
+
+
+def _new_post(project: Project, args: argparse.Namespace) -> int:
+    regs = registries.load(project)
+    try:
+        title = _ask(args.title, "Title")
+        author = _ask(args.author, f"Author id ({', '.join(sorted(regs.authors))})")
+        langs = _ask(args.langs, "Languages (en, es or en,es)")
+        category = _ask(args.category, f"Category ({', '.join(regs.vocabularies.get('categories', {}))})")
+        description = _ask(args.description, "Description (one or two sentences)")
+        languages = tuple(lang.strip() for lang in langs.split(",") if lang.strip())
+        titles = {"es": args.title_es} if args.title_es else None
+        request = scaffold.PostRequest(
+            title, author, languages, category, description, dt.date.today(), titles
+        )
+        written = scaffold.new_post(project, regs, request)
+    except scaffold.ScaffoldError as exc:
+        print(f"new-post: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"created {project.relative(path)}")
+    print("Next: write 300 to 1000 words in each file, then run 'make check'.")
     return 0

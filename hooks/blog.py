@@ -1,0 +1,93 @@
+"""MkDocs adapter for the blog (labkb.blog): virtual listing pages, post bylines, feeds.
+
+Generated pages and feeds are virtual files (MkDocs 1.6 `File.generated`): they exist
+only in the build, never in content/. They are added per language, after static-i18n
+has chosen that language's files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from labkb import blog, registries
+from labkb.project import Project
+
+
+def _project(config) -> Project:
+    return Project(Path(config.config_file_path).parent)
+
+
+def _languages(config) -> tuple[str, str, tuple[str, ...]]:
+    i18n = config.plugins["i18n"]
+    return i18n.current_language, i18n.default_language, tuple(i18n.all_languages)
+
+
+@event_priority(-150)  # after static-i18n (-100) has chosen this language's files
+def on_files(files, config):
+    language, default, languages = _languages(config)
+    project = _project(config)
+    regs = registries.load(project)
+    the_blog = blog.load(project, languages)
+    if not any(the_blog.by_language.values()):
+        return files
+    prefix = "" if language == default else f"{language}/"
+    site_url = (config.site_url or "").rstrip("/") + "/"
+    generated = dict(blog.generated_pages(the_blog, regs, language))
+    generated[f"{blog.FOLDER}/feed.xml"] = blog.rss(
+        the_blog, regs, language, f"{site_url}{prefix}{blog.FOLDER}/", config.site_name
+    )
+    for page_path, content in generated.items():
+        # Every generated page exists in every language: record them all as alternates.
+        alternates = {
+            lang: _virtual(config, page_path, lang, default, content if lang == language else "")
+            for lang in languages
+        }
+        for alternate in alternates.values():
+            alternate.alternates = alternates
+        files.append(alternates[language])
+    return files
+
+
+def _virtual(config, page_path: str, language: str, default: str, content: str) -> File:
+    """A generated file at `page_path` under the language's prefix, with i18n's attributes."""
+    prefix = "" if language == default else f"{language}/"
+    file = File.generated(config, f"{language}/{page_path}", content=content)
+    where = File(page_path, config.docs_dir, config.site_dir, config.use_directory_urls)
+    file.dest_uri = prefix + where.dest_uri
+    file.locale = file.localization = language
+    file.norm_src_uri = page_path
+    file.locale_alternate_of = language
+    return file
+
+
+def on_page_markdown(markdown, page, config, files):
+    page_path = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    language, _, languages = _languages(config)
+    if page_path == f"{blog.FOLDER}/index.md":
+        project = _project(config)
+        the_blog = blog.load(project, languages)
+        return markdown + "\n\n" + blog.index_listing(the_blog, registries.load(project), language)
+    if blog.is_post(page_path) and page.file.abs_src_path:
+        post_language = getattr(page.file, "locale", language)
+        post = blog.read_post(Path(page.file.abs_src_path), page_path, post_language)
+        if post is not None:
+            regs = registries.load(_project(config))
+            return (
+                blog.byline(post, regs, language, "")
+                + markdown
+                + "\n\n"
+                + blog.author_box(post, regs, language)
+            )
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    """Every page links to the feed of its language (<link rel="alternate" ...>)."""
+    language, default, _ = _languages(config)
+    prefix = "" if language == default else f"{language}/"
+    site_url = (config.site_url or "").rstrip("/") + "/"
+    context["kb_feed"] = f"{site_url}{prefix}{blog.FOLDER}/feed.xml"
+    return context

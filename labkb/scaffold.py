@@ -1,0 +1,134 @@
+"""New content from the schema: `make new-post` creates a valid post skeleton.
+
+The front matter is built from the blog post's declared fields, so a field added to
+the schema is asked for here too. Nothing is ever overwritten: when any target file
+exists, nothing at all is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from labkb import translations
+from labkb.project import Project
+from labkb.registries import Registries
+from labkb.schema import BLOG_POST, LANGUAGES
+
+_SKELETON = {
+    "en": (
+        "<!--\n"
+        "Write your post below this comment: 300 to 1000 words, plain and factual.\n"
+        "Cite public sources with links. Use '## ' for sub-headings (no '# ': the title\n"
+        "comes from the front matter). Images: put the file next to this one and\n"
+        "describe it: ![What the image shows](my-image.png).\n"
+        "Then run `make check` and fix what it says. This comment does not count as words.\n"
+        "-->\n"
+    ),
+    "es": (
+        "<!--\n"
+        "Escriba su artículo debajo de este comentario: entre 300 y 1000 palabras, en un\n"
+        "tono claro y basado en hechos. Cite fuentes públicas con enlaces. Use '## ' para\n"
+        "los subtítulos (no '# ': el título va en el encabezado). Imágenes: guarde el\n"
+        "archivo junto a este y descríbalo: ![Lo que muestra la imagen](mi-imagen.png).\n"
+        "Luego ejecute `make check` y corrija lo que indique. Este comentario no cuenta.\n"
+        "-->\n"
+    ),
+}
+
+
+class ScaffoldError(Exception):
+    """An input the editor can fix; the message says how. Nothing was written."""
+
+
+@dataclass(frozen=True)
+class PostRequest:
+    title: str
+    author: str
+    languages: tuple[str, ...]  # the first is the original
+    category: str
+    description: str
+    date: dt.date
+    titles: dict[str, str] | None = None  # title per language, when they differ
+
+
+def slug_for(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    slug = "-".join(words)[:60].rstrip("-")
+    if not slug:
+        raise ScaffoldError(f"cannot make a file name from the title {title!r}: use some letters")
+    return slug
+
+
+def validate(request: PostRequest, regs: Registries) -> None:
+    if not request.title.strip():
+        raise ScaffoldError("the title is empty")
+    if not request.description.strip():
+        raise ScaffoldError("the description is empty: give one or two sentences for listings")
+    if request.author not in regs.authors:
+        known = ", ".join(sorted(regs.authors))
+        raise ScaffoldError(
+            f"unknown author '{request.author}' (known: {known}); add yourself to data/authors.yml first"
+        )
+    categories = regs.vocabularies.get("categories", {})
+    if request.category not in categories:
+        raise ScaffoldError(f"unknown category '{request.category}' (allowed: {', '.join(categories)})")
+    unknown = [lang for lang in request.languages if lang not in LANGUAGES]
+    if unknown or not request.languages or len(set(request.languages)) != len(request.languages):
+        raise ScaffoldError(
+            f"languages must be one or more of {', '.join(LANGUAGES)}, "
+            f"separated by commas (got {','.join(request.languages)})"
+        )
+
+
+def _front_matter(request: PostRequest, language: str) -> dict:
+    values = {
+        "title": (request.titles or {}).get(language, request.title),
+        "date": request.date.isoformat(),
+        "authors": [request.author],
+        "categories": [request.category],
+        "description": request.description,
+    }
+    front = {}
+    for field in BLOG_POST.fields:
+        if field.name in values:
+            front[field.name] = values[field.name]
+        elif field.required:
+            raise AssertionError(f"new-post does not know how to fill '{field.name}'")
+    return front
+
+
+def new_post(project: Project, regs: Registries, request: PostRequest) -> list[Path]:
+    """Create the post in every requested language; returns the files written."""
+    validate(request, regs)
+    slug = slug_for(request.title)
+    targets = [project.content / lang / "blog" / f"{slug}.md" for lang in request.languages]
+    existing = [project.relative(p) for p in targets if p.exists()]
+    if existing:
+        verb = "exists" if len(existing) == 1 else "exist"
+        raise ScaffoldError(
+            f"{', '.join(existing)} already {verb}: nothing was written. Edit "
+            "that file, or choose another title"
+        )
+    original = request.languages[0]
+    written = []
+    for language, path in zip(request.languages, targets, strict=True):
+        front = _front_matter(request, language)
+        text = "---\n" + yaml.safe_dump(
+            front, allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000
+        )
+        if language != original:
+            source = (project.content / original / "blog" / f"{slug}.md").read_text("utf-8")
+            text += f"translation_of: {original}\nsource_fingerprint: {translations.fingerprint(source)}\n"
+        text += "---\n\n" + _SKELETON[language]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
+            handle.write(text)
+        written.append(path)
+    return written
