@@ -11,7 +11,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ONLY   ?=
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup serve build check test lint translations translations-refresh browser clean docs-reference new-post
+.PHONY: help setup serve build preview check test lint translations translations-refresh browser clean docs-reference new-post
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -31,8 +31,11 @@ serve: $(STAMP) ## Serve the site with live reload at http://127.0.0.1:8000 (ONL
 build: $(STAMP) ## Strict build (zero warnings) of both languages into site/
 	$(MKDOCS) build --strict --clean --site-dir site
 
-check: $(STAMP) ## Check content without rendering (PATHS="content/en/x.md ..." to narrow)
-	$(KB) check $(PATHS)
+check: $(STAMP) ## Check content without rendering (PATHS="content/en/x.md ..." to narrow; FORMAT=github)
+	$(KB) check $(if $(FORMAT),--format $(FORMAT)) $(PATHS)
+
+preview: $(STAMP) ## Build a copy to open from files (no server) into dist/preview/
+	$(MKDOCS) build --strict --clean --no-directory-urls --site-dir dist/preview
 
 translations: $(STAMP) ## Per page: translated / missing / stale
 	$(KB) translations status

@@ -212,3 +212,39 @@ def test_files_in_the_blogs_generated_folders_are_rejected(site, capsys):
         "content/en/blog/category/x.md: 'blog/category/' is made by the site for the blog's "
         "listings: move this file to blog/x.md"
     ) in output
+
+
+def test_listing_paginates_newest_first_with_pager_links_in_each_language():
+    import datetime as dt
+
+    from labkb import blog, registries
+    from labkb.project import Project
+    from tests.conftest import REPO
+
+    regs = registries.load(Project(REPO))
+    posts = [
+        blog.Post(
+            f"blog/p{n:02}.md",
+            "es",
+            f"Artículo {n:02}",
+            dt.date(2020, 1, n),
+            ("lab-editors",),
+            ("research",),
+            "Resumen.",
+            450,
+        )
+        for n in range(1, 13)
+    ]
+    the_blog = blog.Blog({"en": [], "es": sorted(posts, key=lambda p: -p.date.toordinal())})
+    index = blog.index_listing(the_blog, regs, "es")
+    assert index.index("Artículo 12") < index.index("Artículo 03")
+    assert "Artículo 02" not in index
+    assert "[Artículos anteriores →](page/2.md)" in index
+    pages = blog.generated_pages(the_blog, regs, "es")
+    second = pages["blog/page/2.md"]
+    assert "Artículo 02" in second and "Artículo 01" in second and "Artículo 03" not in second
+    assert "[← Artículos más recientes](../index.md)" in second
+    assert "3 min de lectura" in second and "2 de enero de 2020" in second
+    english = blog.generated_pages(the_blog, regs, "en")
+    assert set(english) == set(pages)  # the same pages exist in every language
+    assert "There are no posts in English here yet." in english["blog/page/2.md"]
