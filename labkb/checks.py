@@ -290,6 +290,13 @@ def _check_scalar(value: object, kind: Kind, regs: Registries, page: Page) -> li
                 "run 'make translations-refresh' rather than editing it"
             ]
         return []
+    if kind.name == "permanent_id":
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) or len(text) > 60:
+            return [
+                f"expected lower-case letters, digits and hyphens (e.g. 'se-electronics-watch'), "
+                f"found {_describe_value(value)}"
+            ]
+        return []
     if kind.name == "author":
         if text not in regs.authors:
             known = ", ".join(sorted(regs.authors)) or "none yet"
@@ -530,7 +537,27 @@ def _section_labels(project: Project, regs: Registries) -> list[Finding]:
 
 
 def check_site(pages: list[Page], project: Project) -> list[Finding]:
-    return _duplicate_urls(pages) + _translation_pairs(pages) + _reserved_paths(pages)
+    return _duplicate_urls(pages) + _translation_pairs(pages) + _reserved_paths(pages) + _duplicate_ids(pages)
+
+
+def _duplicate_ids(pages: list[Page]) -> list[Finding]:
+    """Permanent ids name one page (in every language): two pages may not share one."""
+    findings = []
+    seen: dict[tuple[str, str], Page] = {}
+    for page in sorted(pages, key=lambda p: p.rel):
+        node = page.meta.get("id")
+        if node is None or not isinstance(node.value, str):
+            continue
+        first = seen.setdefault((page.language, node.value), page)
+        if first is not page:
+            findings.append(
+                Finding(
+                    page.rel,
+                    node.line,
+                    f"'id': '{node.value}' is already the id of {first.rel}: give this page its own id",
+                )
+            )
+    return findings
 
 
 def _reserved_paths(pages: list[Page]) -> list[Finding]:

@@ -24,9 +24,12 @@ def _kind(kind: Kind) -> str:
     if kind.name == "record":
         keys = [*kind.keys, *(f"{k} (optional)" for k in kind.optional_keys)]
         return "entry with " + ", ".join(keys)
-    return {"author": "author id", "fingerprint": "fingerprint", "language": "language code"}.get(
-        kind.name, kind.name
-    )
+    return {
+        "author": "author id",
+        "fingerprint": "fingerprint",
+        "language": "language code",
+        "permanent_id": "permanent id",
+    }.get(kind.name, kind.name)
 
 
 def _example(field: Field) -> str:

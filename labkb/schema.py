@@ -41,6 +41,7 @@ URL = Kind("url")
 LANGUAGE = Kind("language")
 FINGERPRINT = Kind("fingerprint")
 AUTHOR = Kind("author")
+PERMANENT_ID = Kind("permanent_id")
 
 
 def vocab(name: str) -> Kind:
@@ -191,6 +192,14 @@ CASE_STUDY = ContentType(
     fields=(
         _TITLE,
         _DESCRIPTION,
+        Field(
+            "id",
+            PERMANENT_ID,
+            "Permanent id, never changed or reused: the short link /c/<id>/ is built from it. "
+            "Lower-case letters, digits and hyphens.",
+            "se-electronics-watch",
+            neutral=True,
+        ),
         Field("jurisdiction", vocab("jurisdictions"), "Where it happened.", "se", neutral=True),
         Field("sector", vocab("sectors"), "The market concerned.", "ict", neutral=True),
         Field(

@@ -42,6 +42,7 @@ CASE_TEXT = """\
 ---
 title: Electronics Watch monitoring
 description: Monitoring of factories by an independent organisation.
+id: se-electronics-watch
 jurisdiction: se
 sector: ict
 stages: [contract-management]
@@ -335,20 +336,34 @@ BAD = [
         "case-year",
         CASE,
         CASE_TEXT.replace("year: 2016", "year: last year"),
-        f"{CASE}:7: 'year': expected a year such as 2017, found 'last year'",
+        f"{CASE}:8: 'year': expected a year such as 2017, found 'last year'",
     ),
     (
         "case-source-url",
         CASE,
         CASE_TEXT.replace("https://electronicswatch.org/", "electronicswatch"),
-        f"{CASE}:11: 'sources': 'url': expected a web address starting with https://, found "
+        f"{CASE}:12: 'sources': 'url': expected a web address starting with https://, found "
         "'electronicswatch'",
     ),
     (
         "case-source-key",
         CASE,
         CASE_TEXT.replace("    url:", "    link:"),
-        f"{CASE}:10: 'sources': this entry has no 'url' (each needs: title, url)",
+        f"{CASE}:11: 'sources': this entry has no 'url' (each needs: title, url)",
+    ),
+    (
+        "case-id-format",
+        CASE,
+        CASE_TEXT.replace("id: se-electronics-watch", "id: SE Electronics"),
+        f"{CASE}:4: 'id': expected lower-case letters, digits and hyphens (e.g. "
+        "'se-electronics-watch'), found 'SE Electronics'",
+    ),
+    (
+        "case-id-duplicate",
+        "content/en/case-studies/other.md",
+        CASE_TEXT,
+        "content/en/case-studies/other.md:4: 'id': 'se-electronics-watch' is already the id of "
+        f"{CASE}: give this page its own id",
     ),
     (
         "event-end-before-start",
@@ -385,6 +400,7 @@ SETUP = {
     "translation-neutral-field": {BLOG: blog()},
     "translation-undeclared": {BLOG: blog()},
     "duplicate-slug": {GUIDE: GUIDE_TEXT},
+    "case-id-duplicate": {CASE: CASE_TEXT},
 }
 
 
