@@ -1,0 +1,137 @@
+"""Search per language, accent- and case-insensitive, with stemming.
+
+static-i18n merges every language into one `search/search_index.json`, and Material's
+lunr search neither folds accents nor stems Spanish. `split_index` turns the merged
+index into one index per language:
+
+- each language's pages only; a page shown in another language (not translated yet)
+  stays, its title marked with its real language;
+- `title_folded` and `text_folded` fields: lower case, accents removed, so that
+  "contratacion" finds "contratación";
+- a `variants` field with the singular and plural forms of every word, so that
+  "proveedores" finds "proveedor" and "suppliers" finds "supplier";
+- the language's own stop words.
+
+Why variants rather than lunr's stemmer: Material adds a trailing wildcard to every
+query term ("suppliers*"), and lunr does not stem wildcard terms, so a stemmed index
+("supplier") never matches a plural query. Without the stemmer, prefixes match the
+words as written, and the variants cover the other number.
+
+Snippets still come from the `text` field, as written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from copy import deepcopy
+
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def variants(word: str, language: str) -> set[str]:
+    """Singular and plural forms of a folded word (over-generating is harmless).
+
+    English: supplier, suppliers; policy, policies; process, processes.
+    Spanish: proveedor, proveedores; politica, politicas; luz, luces.
+    """
+    bases = {word}
+    if language == "es":
+        if word.endswith("ces"):
+            bases.add(word[:-3] + "z")
+        if word.endswith("es"):
+            bases.add(word[:-2])
+        if word.endswith("s"):
+            bases.add(word[:-1])
+        forms = set()
+        for base in bases:
+            forms |= {base, base + "s", base + "es"}
+            if base.endswith("z"):
+                forms.add(base[:-1] + "ces")
+        return forms
+    if word.endswith("ies"):
+        bases.add(word[:-3] + "y")
+    if word.endswith("es"):
+        bases.add(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        bases.add(word[:-1])
+    forms = set()
+    for base in bases:
+        forms |= {base, base + "s", base + "es"}
+        if base.endswith("y"):
+            forms.add(base[:-1] + "ies")
+    return forms
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Contratación' -> 'contratacion'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def language_of(location: str, languages: tuple[str, ...], default: str) -> tuple[str, str]:
+    """(language, location relative to that language's root) of an index location."""
+    for language in languages:
+        if language != default and (location == language or location.startswith(language + "/")):
+            return language, location[len(language) + 1 :]
+    return default, location
+
+
+def split_index(
+    merged: dict,
+    languages: tuple[str, ...],
+    default: str,
+    written_in: Callable[[str, str], str],
+    mark: Callable[[str, str], str],
+) -> dict[str, dict]:
+    """One index per language from static-i18n's merged index.
+
+    `written_in(language, location)` gives the language a page's content is written in;
+    `mark(reader_language, content_language)` the suffix for a title in another language.
+    """
+    indexes = {}
+    for language in languages:
+        config = deepcopy(merged.get("config", {}))
+        config["lang"] = [language]
+        config["pipeline"] = ["trimmer", "stopWordFilter"]
+        fields = config.setdefault("fields", {})
+        fields["title_folded"] = dict(fields.get("title", {"boost": 1000.0}))
+        fields["text_folded"] = dict(fields.get("text", {"boost": 1.0}))
+        fields["variants"] = {"boost": 0.5}
+        indexes[language] = {"config": config, "docs": []}
+    for doc in merged.get("docs", []):
+        language, location = language_of(doc.get("location", ""), languages, default)
+        entry = dict(doc, location=location)
+        content_language = written_in(language, location)
+        if content_language != language:
+            entry["title"] = f"{entry.get('title', '')} {mark(language, content_language)}"
+        entry["title_folded"] = fold(_TAG.sub(" ", entry.get("title", "")))
+        entry["text_folded"] = fold(_TAG.sub(" ", entry.get("text", "")))
+        words = _WORD.findall(entry["title_folded"] + " " + entry["text_folded"])
+        forms = {form for word in set(words) for form in variants(word, content_language)}
+        entry["variants"] = " ".join(sorted(forms - set(words)))
+        indexes[language]["docs"].append(entry)
+    return indexes
+
+
+def as_json(index: dict) -> str:
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def as_script(index: dict) -> str:
+    """The index as a script: Material loads this instead of the JSON from file://."""
+    return "var __index = " + as_json(index) + ";\n"
+
+
+def page_paths(location: str) -> list[str]:
+    """Source paths (below content/<lang>/) a location below a language root may come from."""
+    path = location.split("#")[0]
+    if path.endswith(".html"):
+        stem = path[: -len(".html")]
+        return [stem + ".md"] if not stem.endswith("index") else [stem + ".md", stem[:-5] + "README.md"]
+    if path in ("", "."):
+        return ["index.md"]
+    return [path.rstrip("/") + "/index.md", path.rstrip("/") + ".md"]
