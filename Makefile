@@ -11,7 +11,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ONLY   ?=
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup serve build preview check test lint translations translations-refresh browser clean docs-reference new-post
+.PHONY: help setup serve build preview offline check test lint translations translations-refresh browser clean docs-reference new-post
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -36,6 +36,11 @@ check: $(STAMP) ## Check content without rendering (PATHS="content/en/x.md ..." 
 
 preview: $(STAMP) ## Build a copy to open from files (no server) into dist/preview/
 	$(MKDOCS) build --strict --clean --no-directory-urls --site-dir dist/preview
+
+offline: $(STAMP) ## Zip the whole bilingual site to browse from files, no network: dist/learning-lab-offline.zip
+	rm -rf dist/offline
+	KB_OFFLINE=1 $(MKDOCS) build --strict --no-directory-urls --site-dir dist/offline/learning-lab
+	$(KB) bundle dist/offline/learning-lab dist/learning-lab-offline.zip
 
 translations: $(STAMP) ## Per page: translated / missing / stale
 	$(KB) translations status

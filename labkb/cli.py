@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from labkb import checks, reference, registries, scaffold, translations
+from labkb import bundle, checks, reference, registries, scaffold, translations
 from labkb.project import Project
 from labkb.schema import LANGUAGES
 
@@ -47,6 +47,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     post.add_argument("--description", help="one or two sentences for listings")
     post.add_argument("--title-es", help="the Spanish title, when writing both languages")
 
+    bundle_verb = verbs.add_parser("bundle", help="zip a built site folder (the offline bundle)")
+    bundle_verb.add_argument("folder", type=Path, help="the built site")
+    bundle_verb.add_argument("target", type=Path, help="the zip to write")
+
     verbs.add_parser(
         "docs-reference", help="regenerate the field reference in docs/content-model.md from the schema"
     )
@@ -55,6 +59,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     project = Project(args.root.resolve())
     if args.verb == "check":
         return _check(project, args.paths, args.format)
+    if args.verb == "bundle":
+        size = bundle.make_zip(args.folder, args.target)
+        print(f"OK: {project.relative(args.target.resolve())} ({size / 1024 / 1024:.1f} MB). Unzip it "
+              f"and open {args.folder.name}/index.html in a browser; no connection needed.")
+        return 0
     if args.verb == "new-post":
         return _new_post(project, args)
     if args.verb == "docs-reference":

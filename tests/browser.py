@@ -39,3 +39,20 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def search(page, query: str) -> list[str]:
+    """Type `query` into Material's search as a reader does; the result links, once final.
+
+    Material searches on key events (not on a programmatic fill), and re-renders the list
+    as each key arrives; result links carry the final query as `?h=`.
+    """
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=30)
+    page.wait_for_function(
+        "q => document.querySelector(`.md-search-result__item a[href*='h=${q}']`)", arg=query, timeout=30000
+    )
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))"
+    )

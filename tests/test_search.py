@@ -9,6 +9,7 @@ from playwright.sync_api import sync_playwright
 
 from labkb import search
 from tests.browser import ARGS, CHROMIUM, serve
+from tests.browser import search as type_search
 from tests.conftest import Built
 
 
@@ -94,11 +95,7 @@ def run_searches(site, queries):
         page = browser.new_page()
         for start, query in queries:
             page.goto(base + start)
-            page.locator("input.md-search__input").click()
-            page.locator("input.md-search__input").fill(query)
-            items = page.locator(".md-search-result__item > a")
-            items.first.wait_for(timeout=10000)
-            hrefs = [items.nth(i).get_attribute("href").removeprefix(base) for i in range(items.count())]
+            hrefs = [h.removeprefix(base) for h in type_search(page, query)]
             snippet = page.locator(".md-search-result").inner_text()
             results[(start, query)] = (hrefs, snippet)
         browser.close()
