@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
+from _files import add_in_every_language
 from labkb import blog, registries
 from labkb.project import Project
 
@@ -40,27 +40,10 @@ def on_files(files, config):
         the_blog, regs, language, f"{site_url}{prefix}{blog.FOLDER}/", config.site_name
     )
     for page_path, content in generated.items():
-        # Every generated page exists in every language: record them all as alternates.
-        alternates = {
-            lang: _virtual(config, page_path, lang, default, content if lang == language else "")
-            for lang in languages
-        }
-        for alternate in alternates.values():
-            alternate.alternates = alternates
-        files.append(alternates[language])
+        add_in_every_language(
+            files, config, page_path, {lang: content for lang in languages}, language, default
+        )
     return files
-
-
-def _virtual(config, page_path: str, language: str, default: str, content: str) -> File:
-    """A generated file at `page_path` under the language's prefix, with i18n's attributes."""
-    prefix = "" if language == default else f"{language}/"
-    file = File.generated(config, f"{language}/{page_path}", content=content)
-    where = File(page_path, config.docs_dir, config.site_dir, config.use_directory_urls)
-    file.dest_uri = prefix + where.dest_uri
-    file.locale = file.localization = language
-    file.norm_src_uri = page_path
-    file.locale_alternate_of = language
-    return file
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -28,9 +28,24 @@ def on_nav(nav, config, files):
             if folder in LISTED_SECTIONS:
                 # Posts are reached from the section's own listing, not from the sidebar.
                 item.children = [c for c in item.children if c.is_page and c.is_index]
+    nav.items = _without_hidden(nav.items)
     nav.items.sort(key=_position)
     _link_previous_and_next(nav)
     return nav
+
+
+def _without_hidden(items):
+    """Drop generated pages reached from their section's page (and sections left empty)."""
+    kept = []
+    for item in items:
+        if item.is_page and getattr(item.file, "kb_hidden_in_nav", False):
+            continue
+        if item.is_section:
+            item.children = _without_hidden(item.children)
+            if not item.children:
+                continue
+        kept.append(item)
+    return kept
 
 
 def _link_previous_and_next(nav) -> None:

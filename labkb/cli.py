@@ -61,8 +61,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         return _check(project, args.paths, args.format)
     if args.verb == "bundle":
         size = bundle.make_zip(args.folder, args.target)
-        print(f"OK: {project.relative(args.target.resolve())} ({size / 1024 / 1024:.1f} MB). Unzip it "
-              f"and open {args.folder.name}/index.html in a browser; no connection needed.")
+        print(
+            f"OK: {project.relative(args.target.resolve())} ({size / 1024 / 1024:.1f} MB). Unzip it "
+            f"and open {args.folder.name}/index.html in a browser; no connection needed."
+        )
         return 0
     if args.verb == "new-post":
         return _new_post(project, args)

@@ -273,7 +273,7 @@ EVENT = ContentType(
 CONTENT_TYPES: tuple[ContentType, ...] = (BLOG_POST, GUIDANCE, CASE_STUDY, WORKSHOP, EVENT, PAGE)
 
 # Order of the top-level sections in the navigation (folders below content/<lang>/).
-SECTION_ORDER = ("about", "guidance", "case-studies", "workshops", "events", "blog", "projects")
+SECTION_ORDER = ("about", "guidance", "case-studies", "workshops", "events", "blog", "projects", "glossary")
 
 
 def content_type_for(relative: str) -> ContentType:

@@ -28,6 +28,10 @@ categories: [lab-news]
 description: Why public buyers matter for human rights.
 ---
 """
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 SENTENCE = "Public buyers can use their purchasing power to protect human rights. "
 BODY = "\n".join(SENTENCE * 3 for _ in range(10)) + "\n"
 
@@ -72,7 +76,9 @@ def _copy_project(target: Path, with_content: bool) -> Site:
     if with_content:
         shutil.copytree(REPO / "content", target / "content")
     else:
-        shutil.copytree(REPO / "content" / "en" / "assets", target / "content" / "en" / "assets")
+        # A picture for the image rules (a real PNG: 1x1 pixel).
+        (target / "content" / "en" / "figures").mkdir(parents=True)
+        (target / "content" / "en" / "figures" / "chart.png").write_bytes(PNG)
         site.write("content/en/index.md", "---\ntitle: Home\n---\n\nWelcome.\n")
         site.write("content/es/index.md", "---\ntitle: Inicio\ntranslation_of: en\n---\n\nBienvenida.\n")
     return site

@@ -196,8 +196,8 @@ BAD = [
     (
         "folder-link",
         BLOG,
-        blog(body=BODY + "\nSee [assets](../assets/).\n"),
-        f"{BLOG}:20: the link '../assets/' points to a folder: link to its page, '../assets/index.md'",
+        blog(body=BODY + "\nSee [figures](../figures/).\n"),
+        f"{BLOG}:20: the link '../figures/' points to a folder: link to its page, '../figures/index.md'",
     ),
     (
         "absolute-link",
@@ -216,9 +216,9 @@ BAD = [
     (
         "image-without-alt",
         BLOG,
-        blog(body=BODY + "\n![](../assets/site.css)\n"),
-        f"{BLOG}:20: the image '../assets/site.css' has no alt text: describe what it shows, e.g. "
-        "![Chart of ...](../assets/site.css)",
+        blog(body=BODY + "\n![](../figures/chart.png)\n"),
+        f"{BLOG}:20: the image '../figures/chart.png' has no alt text: describe what it shows, e.g. "
+        "![Chart of ...](../figures/chart.png)",
     ),
     (
         "external-image",
@@ -507,6 +507,20 @@ def test_data_registry_entry_missing_a_language_is_reported(site, capsys):
     code, output = site.check(capsys=capsys)
     assert code == 1
     assert f"data/vocabularies.yml:{line}: 'award' has no Spanish text: add 'es: ...'" in output
+
+
+def test_glossary_entry_missing_a_language_is_reported(site, capsys):
+    site.write(
+        "data/glossary.yml",
+        "salient-risk:\n  en:\n    term: salient risk\n"
+        "    definition: The worst risks to people.\n  sources:\n"
+        "    - title: UN Guiding Principles\n      url: https://www.ohchr.org/\n",
+    )
+    code, output = site.check(capsys=capsys)
+    assert code == 1
+    assert (
+        "data/glossary.yml:1: 'salient-risk' has no Spanish version: add 'es:' with 'term:' and 'definition:'"
+    ) in output
 
 
 def test_section_without_a_name_in_labels_is_reported(site, capsys):

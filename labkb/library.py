@@ -1,0 +1,168 @@
+"""The site's documents as data: guidance and case studies per language, for listings,
+facet filters and related content.
+
+Listings are HTML fragments: each item carries its facet values as data attributes,
+and `overrides/assets/javascripts/kb.js` filters them in the browser (also from
+file://). Without JavaScript every item stays visible and the filters stay hidden.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from labkb import dates
+from labkb.checks import Page, read_pages
+from labkb.project import Project
+from labkb.registries import Registries
+from labkb.schema import CASE_STUDY, GUIDANCE, ContentType
+
+
+@dataclass(frozen=True)
+class Document:
+    page_path: str  # below content/<lang>/
+    language: str  # the language it is written in
+    ctype: ContentType
+    meta: dict
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title", self.page_path))
+
+    def values(self, key: str) -> list[str]:
+        value = self.meta.get(key)
+        if value is None:
+            return []
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+@dataclass
+class Library:
+    """Documents readers of each language see: their own, or the original when untranslated."""
+
+    by_language: dict[str, list[Document]] = field(default_factory=dict)
+
+    def of_type(self, language: str, ctype: ContentType) -> list[Document]:
+        docs = [d for d in self.by_language.get(language, []) if d.ctype is ctype]
+        return sorted(docs, key=lambda d: d.title.lower())
+
+
+def load(project: Project, languages: tuple[str, ...]) -> Library:
+    pages, _ = read_pages(project)
+    usable: dict[str, dict[str, Page]] = {}
+    for page in pages:
+        if page.ctype in (GUIDANCE, CASE_STUDY) and page.doc.meta is not None and not page.doc.errors:
+            usable.setdefault(page.page_path, {})[page.language] = page
+    library = Library({language: [] for language in languages})
+    for versions in usable.values():
+        for language in languages:
+            page = versions.get(language) or next(iter(versions.values()))
+            library.by_language[language].append(
+                Document(page.page_path, page.language, page.ctype, page.doc.meta.plain())
+            )
+    return library
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # front matter key, e.g. "sector"
+    label: str  # in the reader's language
+    options: list[tuple[str, str]]  # (value, label), in display order
+
+
+def filters(list_id: str, facets: list[Facet], regs: Registries, language: str, noun: str) -> str:
+    """Facet selects for a listing; `noun` names the items in the count ("case studies")."""
+    controls = []
+    for facet in facets:
+        select_id = f"{list_id}-{facet.key}"
+        options = [f'<option value="">{_e(regs.label("filter_all", language))}</option>']
+        options += [f'<option value="{_e(v)}">{_e(label)}</option>' for v, label in facet.options]
+        controls.append(
+            f'<div class="kb-filter"><label for="{select_id}">{_e(facet.label)}</label>'
+            f'<select id="{select_id}" data-kb-facet="{_e(facet.key)}">{"".join(options)}</select></div>'
+        )
+    status = _e(regs.label("filter_status", language, noun=noun, shown="{shown}", total="{total}"))
+    return (
+        f'<form class="kb-filters" data-kb-filters="{list_id}" hidden '
+        f'aria-label="{_e(regs.label("filter_form", language))}">'
+        + "".join(controls)
+        + f'<p class="kb-filter-status" role="status" aria-live="polite" data-kb-template="{status}"></p>'
+        "</form>\n"
+    )
+
+
+def listing(
+    list_id: str,
+    docs: list[Document],
+    url: Callable[[Document], str],
+    facet_keys: list[str],
+    describe: Callable[[Document], str],
+) -> str:
+    items = []
+    for doc in docs:
+        attributes = "".join(f' data-{key}="{_e(" ".join(doc.values(key)))}"' for key in facet_keys)
+        lang = f' lang="{doc.language}"' if doc.language else ""
+        items.append(
+            f'<li class="kb-item"{attributes}{lang}><a href="{_e(url(doc))}">{_e(doc.title)}</a>'
+            f'<div class="kb-item__meta">{describe(doc)}</div>'
+            f'<p class="kb-item__description">{_e(doc.meta.get("description", ""))}</p></li>'
+        )
+    return f'<ul class="kb-list" id="{list_id}">' + "".join(items) + "</ul>\n"
+
+
+def terms(regs: Registries, vocabulary: str, ids: list[str], language: str) -> str:
+    return ", ".join(regs.term(vocabulary, i, language) for i in ids)
+
+
+def describe_guidance(regs: Registries, language: str) -> Callable[[Document], str]:
+    def describe(doc: Document) -> str:
+        stages = terms(regs, "stages", doc.values("stages"), language)
+        audience = terms(regs, "audiences", doc.values("audience"), language)
+        return (
+            f"{_e(regs.label('field_stages', language))}: {_e(stages)} · "
+            f"{_e(regs.label('field_audience', language))}: {_e(audience)}"
+        )
+
+    return describe
+
+
+def describe_case(regs: Registries, language: str) -> Callable[[Document], str]:
+    def describe(doc: Document) -> str:
+        parts = [
+            regs.term("jurisdictions", doc.values("jurisdiction")[0], language),
+            regs.term("sectors", doc.values("sector")[0], language),
+            terms(regs, "stages", doc.values("stages"), language),
+            str(doc.meta.get("year", "")),
+        ]
+        return _e(" · ".join(p for p in parts if p))
+
+    return describe
+
+
+def facet_options(
+    regs: Registries, vocabulary: str, docs: list[Document], key: str, language: str
+) -> list[tuple[str, str]]:
+    """The vocabulary's terms that some document uses, in the vocabulary's order."""
+    used = {v for d in docs for v in d.values(key)}
+    return [
+        (term, labels.get(language, term))
+        for term, labels in regs.vocabularies.get(vocabulary, {}).items()
+        if term in used
+    ]
+
+
+def year_options(docs: list[Document]) -> list[tuple[str, str]]:
+    years = sorted({v for d in docs for v in d.values("year")}, reverse=True)
+    return [(y, y) for y in years]
+
+
+def long_date(value: object, language: str) -> str:
+    return dates.long_date(str(value), language)
