@@ -74,7 +74,7 @@ def load(project: Project) -> tuple[list[Entry], list[Finding]]:
 
 def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
     if not isinstance(node.value, dict):
-        findings.append(Finding(FILE, node.line, f"'{entry_id}' needs {', '.join(LANGUAGES)} and sources"))
+        findings.append(Finding(FILE, node.key_line, f"'{entry_id}' needs {', '.join(LANGUAGES)} and sources"))
         return None
     fields = node.value
     terms, definitions = {}, {}
@@ -84,7 +84,7 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
             findings.append(
                 Finding(
                     FILE,
-                    node.line if version is None else version.line,
+                    node.key_line if version is None else version.line,
                     f"'{entry_id}' has no {LANGUAGE_NAMES[language]} version: add "
                     f"'{language}:' with 'term:' and 'definition:'",
                 )
@@ -109,7 +109,7 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
         findings.append(
             Finding(
                 FILE,
-                node.line,
+                node.key_line,
                 f"'{entry_id}' has no sources: add 'sources:' with "
                 "at least one '- title: ...' and 'url: https://...'",
             )
