@@ -11,7 +11,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ONLY   ?=
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup serve build preview offline check test lint translations translations-refresh browser clean docs-reference new-post
+.PHONY: help setup serve build preview offline urls check test lint translations translations-refresh browser clean docs-reference new-post
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ offline: $(STAMP) ## Zip the whole bilingual site to browse from files, no netwo
 	rm -rf dist/offline
 	KB_OFFLINE=1 $(MKDOCS) build --strict --no-directory-urls --site-dir dist/offline/learning-lab
 	$(KB) bundle dist/offline/learning-lab dist/learning-lab-offline.zip
+
+urls: $(STAMP) ## Record the addresses the site publishes now in data/urls.txt (never removes any)
+	$(KB) urls
 
 translations: $(STAMP) ## Per page: translated / missing / stale
 	$(KB) translations status

@@ -3,7 +3,9 @@
 - guidance/index.md: the picture of the procurement cycle, an audience filter and every
   guidance document; one generated page per stage (guidance/stages/<stage>/).
 - case-studies/index.md: every case study, filtered by jurisdiction, sector, stage, year.
-- each guidance document: related case studies and guidance sharing a stage.
+- each guidance document and case study: related case studies and guidance sharing a stage.
+- each case study: an at-a-glance box, its sources, review status and how to cite it
+  with its permanent link (c/<id>/).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from _files import add_in_every_language
-from labkb import cycle, library, registries
+from labkb import cycle, library, permalinks, registries
 from labkb.library import Facet, _e
 from labkb.project import Project
 from labkb.schema import CASE_STUDY, GUIDANCE
@@ -69,8 +71,34 @@ def on_page_content(html, page, config, files):
     if page_path == "case-studies/index.md":
         return html + _case_list(config, page, project, language, languages)
     if page_path.startswith("guidance/") and page_path != "guidance/index.md":
-        return html + _related(config, page, project, language, languages, page_path)
+        return html + _related(config, page, project, language, languages, page_path, GUIDANCE)
+    if page_path.startswith("case-studies/") and page_path != "case-studies/index.md":
+        return _case_study(config, page, project, language, languages, page_path, html)
     return html
+
+
+def _case_study(config, page, project, language, languages, page_path, html) -> str:
+    regs = registries.load(project)
+    me = next(
+        (
+            d
+            for d in library.load(project, languages).of_type(language, CASE_STUDY)
+            if d.page_path == page_path
+        ),
+        None,
+    )
+    if me is None:
+        return html
+    i18n = config.plugins["i18n"]
+    prefix = "" if language == i18n.default_language else f"{language}/"
+    site_url = (config.site_url or "").rstrip("/") + "/"
+    permalink = f"{site_url}{prefix}{permalinks.SHORT}/{me.meta.get('id')}/"
+    return (
+        library.case_study_glance(me, regs, language)
+        + html
+        + library.case_study_sources_and_citation(me, regs, language, permalink)
+        + _related(config, page, project, language, languages, page_path, CASE_STUDY)
+    )
 
 
 def _guidance_home(config, page, project, language, languages) -> str:
@@ -153,10 +181,10 @@ def _case_list(config, page, project, language, languages) -> str:
     )
 
 
-def _related(config, page, project, language, languages, page_path) -> str:
+def _related(config, page, project, language, languages, page_path, ctype) -> str:
     regs = registries.load(project)
     the_library = library.load(project, languages)
-    me = next((d for d in the_library.of_type(language, GUIDANCE) if d.page_path == page_path), None)
+    me = next((d for d in the_library.of_type(language, ctype) if d.page_path == page_path), None)
     if me is None:
         return ""
     stages = set(me.values("stages"))

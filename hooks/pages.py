@@ -102,6 +102,28 @@ def on_template_context(context, template_name, config):
     return context
 
 
+SOCIAL_CARD = "assets/images/social-card.png"
+
+
+def _link_preview(config, page, url: str) -> dict:
+    """Open Graph and Twitter card data: how a link looks when pasted into an email or chat."""
+    language = _language(config)
+    regs = _regs(config)
+    others = [lang for lang in LANGUAGES if lang != language]
+    description = page.meta.get("description") or config.site_description or ""
+    return {
+        "title": page.title if page.title and not page.is_homepage else config.site_name,
+        "description": " ".join(str(description).split()),
+        "url": url,
+        "type": "article" if page.meta.get("date") or page.meta.get("last_reviewed") else "website",
+        "site_name": config.site_name,
+        "locale": regs.label("og_locale", language),
+        "alternate_locales": [regs.label("og_locale", lang) for lang in others],
+        "image": (config.site_url or "").rstrip("/") + "/" + SOCIAL_CARD,
+        "image_alt": regs.label("og_image_alt", language),
+    }
+
+
 def _path(url: str) -> str:
     """A site-relative URL without MkDocs' './' for the home page."""
     return "" if url in (".", "./") else url.removeprefix("./")
@@ -122,6 +144,7 @@ def on_page_context(context, page, config, nav):
         real[file_language] = site_url + _path(page.url)
     _language_switcher(config, page)
     context["kb_canonical"] = real.get(file_language)
+    context["kb_preview"] = _link_preview(config, page, real.get(file_language) or site_url)
     context["kb_alternates"] = sorted(real.items())
     context["kb_default_alternate"] = real.get(DEFAULT_LANGUAGE)
     return context

@@ -197,6 +197,15 @@ def _yaml(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
+def generated_paths(blog: Blog) -> list[str]:
+    """Page paths of the generated pages (the same in every language)."""
+    return (
+        [f"{FOLDER}/page/{n}.md" for n in range(2, blog.page_count + 1)]
+        + [f"{FOLDER}/archive/{y}.md" for y in blog.years]
+        + [f"{FOLDER}/category/{c}.md" for c in blog.categories]
+    )
+
+
 def generated_pages(blog: Blog, regs: Registries, language: str) -> dict[str, str]:
     """page_path -> Markdown for the pages after the first, the archives and categories."""
     mine = blog.by_language.get(language, [])

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from labkb import blog, frontmatter, glossary, markdown_source, registries, safety
+from labkb import blog, frontmatter, glossary, markdown_source, permalinks, registries, safety
 from labkb.findings import Finding, did_you_mean
 from labkb.frontmatter import Node
 from labkb.project import Project
@@ -121,6 +121,7 @@ def check(project: Project, paths: Iterable[Path] | None = None) -> list[Finding
     findings += check_site(pages, project)
     findings += _section_labels(project, regs)
     findings += glossary.load(project)[1]
+    findings += permalinks.check(project, list(regs.vocabularies.get("stages", {})))
     if paths is not None:
         wanted = [project.relative(Path(p)) for p in paths]
         findings = [

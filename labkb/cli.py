@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from labkb import bundle, checks, reference, registries, scaffold, translations
+from labkb import bundle, checks, permalinks, reference, registries, scaffold, translations
 from labkb.project import Project
 from labkb.schema import LANGUAGES
 
@@ -51,6 +51,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     bundle_verb.add_argument("folder", type=Path, help="the built site")
     bundle_verb.add_argument("target", type=Path, help="the zip to write")
 
+    verbs.add_parser("urls", help="record the addresses the site publishes now in data/urls.txt")
+
     verbs.add_parser(
         "docs-reference", help="regenerate the field reference in docs/content-model.md from the schema"
     )
@@ -59,6 +61,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     project = Project(args.root.resolve())
     if args.verb == "check":
         return _check(project, args.paths, args.format)
+    if args.verb == "urls":
+        return _urls(project)
     if args.verb == "bundle":
         size = bundle.make_zip(args.folder, args.target)
         print(
@@ -181,5 +185,15 @@ def _new_post(project: Project, args: argparse.Namespace) -> int:
         return 1
     for path in written:
         print(f"created {project.relative(path)}")
+    _urls(project)
     print("Next: write 300 to 1000 words in each file, then run 'make check'.")
+    return 0
+
+
+def _urls(project: Project) -> int:
+    stages = list(registries.load(project).vocabularies.get("stages", {}))
+    added = permalinks.record(project, stages)
+    for url in added:
+        print(f"recorded /{url}")
+    print(f"OK: {len(added)} new address(es) recorded in {permalinks.MANIFEST}.")
     return 0

@@ -74,7 +74,9 @@ def load(project: Project) -> tuple[list[Entry], list[Finding]]:
 
 def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
     if not isinstance(node.value, dict):
-        findings.append(Finding(FILE, node.key_line, f"'{entry_id}' needs {', '.join(LANGUAGES)} and sources"))
+        findings.append(
+            Finding(FILE, node.key_line, f"'{entry_id}' needs {', '.join(LANGUAGES)} and sources")
+        )
         return None
     fields = node.value
     terms, definitions = {}, {}

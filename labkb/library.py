@@ -166,3 +166,53 @@ def year_options(docs: list[Document]) -> list[tuple[str, str]]:
 
 def long_date(value: object, language: str) -> str:
     return dates.long_date(str(value), language)
+
+
+def case_study_glance(doc: Document, regs: Registries, language: str) -> str:
+    """The at-a-glance box at the top of a case study."""
+    meta = doc.meta
+    rows = [
+        (
+            regs.label("facet_jurisdiction", language),
+            regs.term("jurisdictions", str(meta.get("jurisdiction", "")), language),
+        ),
+        (regs.label("facet_sector", language), regs.term("sectors", str(meta.get("sector", "")), language)),
+        (regs.label("facet_stages", language), terms(regs, "stages", doc.values("stages"), language)),
+        (regs.label("glance_organisations", language), "; ".join(doc.values("organisations"))),
+        (regs.label("facet_year", language), str(meta.get("year", ""))),
+        (
+            regs.label("glance_review", language),
+            regs.term("review_statuses", str(meta.get("review_status", "")), language)
+            + " · "
+            + regs.label(
+                "glance_last_reviewed", language, date=long_date(meta.get("last_reviewed", ""), language)
+            ),
+        ),
+    ]
+    items = "".join(f"<dt>{_e(name)}</dt><dd>{_e(value)}</dd>" for name, value in rows)
+    return (
+        f'<aside class="kb-glance" aria-labelledby="kb-glance-title">'
+        f'<h2 id="kb-glance-title">{_e(regs.label("glance_title", language))}</h2>'
+        f"<dl>{items}</dl></aside>\n"
+    )
+
+
+def case_study_sources_and_citation(doc: Document, regs: Registries, language: str, permalink: str) -> str:
+    """Sources, then how to cite the page with its permanent link."""
+    sources = "".join(
+        f'<li><a href="{_e(s.get("url", ""))}">{_e(s.get("title", ""))}</a>'
+        + (f" ({_e(s['pinpoint'])})" if s.get("pinpoint") else "")
+        + "</li>"
+        for s in doc.meta.get("sources", [])
+        if isinstance(s, dict)
+    )
+    reviewed = long_date(doc.meta.get("last_reviewed", ""), language)
+    citation = regs.label("cite_text", language, title=doc.title, date=reviewed, link=permalink)
+    return (
+        f'<h2 id="kb-sources">{_e(regs.label("case_sources", language))}</h2><ul>{sources}</ul>'
+        f'<section class="kb-cite" aria-labelledby="kb-cite-title">'
+        f'<h2 id="kb-cite-title">{_e(regs.label("cite_title", language))}</h2>'
+        f"<p>{_e(regs.label('cite_permalink', language))} "
+        f'<a class="kb-permalink" href="{_e(permalink)}">{_e(permalink)}</a></p>'
+        f"<blockquote><p>{_e(citation)}</p></blockquote></section>\n"
+    )

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from labkb import cli
+from labkb import cli, permalinks, registries
+from labkb.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -48,6 +49,11 @@ class Site:
         path.write_text(text, encoding="utf-8")
         return path
 
+    def record(self) -> None:
+        """What an editor does with `make urls` after adding pages."""
+        stages = list(registries.load(Project(self.root)).vocabularies["stages"])
+        permalinks.record(Project(self.root), stages)
+
     def check(self, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
         code = cli.main(["--root", str(self.root), "check", *args])
         captured = capsys.readouterr()
@@ -81,6 +87,8 @@ def _copy_project(target: Path, with_content: bool) -> Site:
         (target / "content" / "en" / "figures" / "chart.png").write_bytes(PNG)
         site.write("content/en/index.md", "---\ntitle: Home\n---\n\nWelcome.\n")
         site.write("content/es/index.md", "---\ntitle: Inicio\ntranslation_of: en\n---\n\nBienvenida.\n")
+        (target / "data" / "urls.txt").unlink()
+        site.record()
     return site
 
 

@@ -121,6 +121,7 @@ def test_new_post_in_both_languages_tops_listings_feeds_categories_and_archive(f
         )
         == 0
     )
+    full_site.record()  # the new archive year
     result = full_site.build()
     assert result.returncode == 0, result.stdout + result.stderr
     site = root / "site"
@@ -248,3 +249,28 @@ def test_listing_paginates_newest_first_with_pager_links_in_each_language():
     english = blog.generated_pages(the_blog, regs, "en")
     assert set(english) == set(pages)  # the same pages exist in every language
     assert "There are no posts in English here yet." in english["blog/page/2.md"]
+
+
+def test_generated_paths_are_the_pages_generated():
+    import datetime as dt
+
+    from labkb import blog, registries
+    from labkb.project import Project
+    from tests.conftest import REPO
+
+    posts = [
+        blog.Post(
+            f"blog/p{n:02}.md",
+            "en",
+            f"P{n}",
+            dt.date(2019 + n % 2, 1, 1 + n),
+            ("lab-editors",),
+            ("research", "policy"),
+            "D.",
+            300,
+        )
+        for n in range(12)
+    ]
+    the_blog = blog.Blog({"en": posts, "es": []})
+    regs = registries.load(Project(REPO))
+    assert sorted(blog.generated_paths(the_blog)) == sorted(blog.generated_pages(the_blog, regs, "es"))

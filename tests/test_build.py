@@ -17,7 +17,12 @@ SITE_URL = "https://learninglab.example/"
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    """Every page of the site: not the 404 page, nor the redirect pages at old addresses."""
+    return sorted(
+        p
+        for p in site.rglob("*.html")
+        if p.name != "404.html" and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")
+    )
 
 
 class Head(HTMLParser):

@@ -27,5 +27,6 @@ def test_build_fails_with_the_checkers_message(site, rule, path, text, expected)
 @pytest.mark.parametrize(("name", "path", "text"), GOOD[:3], ids=[c[0] for c in GOOD[:3]])
 def test_build_accepts_valid_content(site, name, path, text):
     site.write(path, text)
+    site.record()
     result = site.build()
     assert result.returncode == 0, result.stdout + result.stderr

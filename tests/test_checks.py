@@ -452,6 +452,7 @@ GOOD = [
 def test_check_accepts_valid_content(site, capsys, name, path, text):
     site.write(GUIDE, GUIDE_TEXT)
     site.write(path, text)
+    site.record()
     code, output = site.check(capsys=capsys)
     assert code == 0, output
     assert output.startswith("OK: ")

@@ -97,6 +97,7 @@ def test_page_written_in_spanish_first_appears_on_the_english_site(full_site):
         "content/es/projects/solo.md",
         "---\ntitle: Solo en español\ndescription: Una prueba.\n---\n\nTexto en español.\n",
     )
+    full_site.record()
     result = full_site.build()
     assert result.returncode == 0, result.stdout + result.stderr
     english = (full_site.root / "site/projects/solo/index.html").read_text()
