@@ -11,7 +11,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ONLY   ?=
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup serve build preview offline urls check test lint translations translations-refresh browser clean docs-reference new-post
+.PHONY: help setup serve build preview offline urls survey-export survey-import check test lint translations translations-refresh browser clean docs-reference new-post
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -35,7 +35,7 @@ check: $(STAMP) ## Check content without rendering (PATHS="content/en/x.md ..." 
 	$(KB) check $(if $(FORMAT),--format $(FORMAT)) $(PATHS)
 
 preview: $(STAMP) ## Build a copy to open from files (no server) into dist/preview/
-	$(MKDOCS) build --strict --clean --no-directory-urls --site-dir dist/preview
+	KB_OFFLINE=1 $(MKDOCS) build --strict --clean --no-directory-urls --site-dir dist/preview
 
 offline: $(STAMP) ## Zip the whole bilingual site to browse from files, no network: dist/learning-lab-offline.zip
 	rm -rf dist/offline
@@ -44,6 +44,12 @@ offline: $(STAMP) ## Zip the whole bilingual site to browse from files, no netwo
 
 urls: $(STAMP) ## Record the addresses the site publishes now in data/urls.txt (never removes any)
 	$(KB) urls
+
+survey-export: $(STAMP) ## Write the survey as a spreadsheet (CSV) to edit: dist/survey-editing.csv (FILE=...)
+	$(KB) survey export $(FILE)
+
+survey-import: $(STAMP) ## Read the edited sheet back into data/survey/ (writes nothing if any cell is wrong)
+	$(KB) survey import $(FILE)
 
 translations: $(STAMP) ## Per page: translated / missing / stale
 	$(KB) translations status

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import _state
 from mkdocs.plugins import event_priority
 
 from _files import add_in_every_language
-from labkb import blog, registries
+from labkb import blog
 from labkb.project import Project
 
 
@@ -28,9 +29,8 @@ def _languages(config) -> tuple[str, str, tuple[str, ...]]:
 @event_priority(-150)  # after static-i18n (-100) has chosen this language's files
 def on_files(files, config):
     language, default, languages = _languages(config)
-    project = _project(config)
-    regs = registries.load(project)
-    the_blog = blog.load(project, languages)
+    regs = _state.regs(config)
+    the_blog = _state.the_blog(config)
     if not any(the_blog.by_language.values()):
         return files
     prefix = "" if language == default else f"{language}/"
@@ -40,9 +40,7 @@ def on_files(files, config):
         the_blog, regs, language, f"{site_url}{prefix}{blog.FOLDER}/", config.site_name
     )
     for page_path, content in generated.items():
-        add_in_every_language(
-            files, config, page_path, {lang: content for lang in languages}, language, default
-        )
+        add_in_every_language(files, config, page_path, {lang: content for lang in languages}, language, default)
     return files
 
 
@@ -50,20 +48,14 @@ def on_page_markdown(markdown, page, config, files):
     page_path = getattr(page.file, "norm_src_uri", page.file.src_uri)
     language, _, languages = _languages(config)
     if page_path == f"{blog.FOLDER}/index.md":
-        project = _project(config)
-        the_blog = blog.load(project, languages)
-        return markdown + "\n\n" + blog.index_listing(the_blog, registries.load(project), language)
+        the_blog = _state.the_blog(config)
+        return markdown + "\n\n" + blog.index_listing(the_blog, _state.regs(config), language)
     if blog.is_post(page_path) and page.file.abs_src_path:
         post_language = getattr(page.file, "locale", language)
         post = blog.read_post(Path(page.file.abs_src_path), page_path, post_language)
         if post is not None:
-            regs = registries.load(_project(config))
-            return (
-                blog.byline(post, regs, language, "")
-                + markdown
-                + "\n\n"
-                + blog.author_box(post, regs, language)
-            )
+            regs = _state.regs(config)
+            return blog.byline(post, regs, language, "") + markdown + "\n\n" + blog.author_box(post, regs, language)
     return markdown
 
 

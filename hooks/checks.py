@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import _state
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -22,6 +23,7 @@ _checked_state: tuple | None = None
 @event_priority(100)  # before static-i18n (-100): it sees every language's files
 def on_files(files, config):
     global _checked_state
+    _state.reset()  # a language's build starts here: hooks reload project data once
     project = Project(Path(config.config_file_path).parent)
     state = project.tree_state()
     if state == _checked_state:
@@ -38,6 +40,7 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-500)  # last: after every hook that adds to a page (listings, boxes, glossary)
 def on_page_content(html, page, config, files):
     problems = safety.scan_html(html)
     if problems:

@@ -3,22 +3,19 @@ and the glossary page of each language (glossary/index.md)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import _state
 from mkdocs.plugins import event_priority
 
-from labkb import glossary, registries
-from labkb.project import Project
+from labkb import glossary
 
 
 @event_priority(50)  # before other hooks append listings: only the page's own text is marked
 def on_page_content(html, page, config, files):
-    project = Project(Path(config.config_file_path).parent)
     language = config.plugins["i18n"].current_language
-    entries, _ = glossary.load(project)
+    entries = _state.glossary_entries(config)
     if not entries:
         return html
     if getattr(page.file, "norm_src_uri", page.file.src_uri) == "glossary/index.md":
-        label = registries.load(project).label("glossary_sources", language)
+        label = _state.regs(config).label("glossary_sources", language)
         return html + glossary.page(entries, language, label)
     return glossary.annotate(html, entries, getattr(page.file, "locale", language))

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import _state
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from _files import add_in_every_language
-from labkb import cycle, library, permalinks, registries
+from labkb import cycle, library, permalinks, survey_pages
 from labkb.library import Facet, _e
 from labkb.project import Project
 from labkb.schema import CASE_STUDY, GUIDANCE
@@ -44,7 +45,7 @@ def _url(config, page, page_path: str) -> str:
 @event_priority(-150)  # after static-i18n (-100) has chosen this language's files
 def on_files(files, config):
     project, language, default, languages = _context(config)
-    regs = registries.load(project)
+    regs = _state.regs(config)
     for stage, labels in regs.vocabularies.get("stages", {}).items():
         contents = {
             lang: (
@@ -78,13 +79,9 @@ def on_page_content(html, page, config, files):
 
 
 def _case_study(config, page, project, language, languages, page_path, html) -> str:
-    regs = registries.load(project)
+    regs = _state.regs(config)
     me = next(
-        (
-            d
-            for d in library.load(project, languages).of_type(language, CASE_STUDY)
-            if d.page_path == page_path
-        ),
+        (d for d in _state.the_library(config).of_type(language, CASE_STUDY) if d.page_path == page_path),
         None,
     )
     if me is None:
@@ -93,8 +90,13 @@ def _case_study(config, page, project, language, languages, page_path, html) -> 
     prefix = "" if language == i18n.default_language else f"{language}/"
     site_url = (config.site_url or "").rstrip("/") + "/"
     permalink = f"{site_url}{prefix}{permalinks.SHORT}/{me.meta.get('id')}/"
+    the_survey, findings = _state.the_survey(config)
+    code = str(me.meta.get("jurisdiction"))
+    profile = None
+    if not findings and code in the_survey.jurisdictions:
+        profile = (_url(config, page, survey_pages.profile_path(code)), the_survey.jurisdictions[code].names[language])
     return (
-        library.case_study_glance(me, regs, language)
+        library.case_study_glance(me, regs, language, profile)
         + html
         + library.case_study_sources_and_citation(me, regs, language, permalink)
         + _related(config, page, project, language, languages, page_path, CASE_STUDY)
@@ -102,8 +104,8 @@ def _case_study(config, page, project, language, languages, page_path, html) -> 
 
 
 def _guidance_home(config, page, project, language, languages) -> str:
-    regs = registries.load(project)
-    docs = library.load(project, languages).of_type(language, GUIDANCE)
+    regs = _state.regs(config)
+    docs = _state.the_library(config).of_type(language, GUIDANCE)
     stages = [
         cycle.Stage(
             label.get(language, stage),
@@ -124,8 +126,8 @@ def _guidance_home(config, page, project, language, languages) -> str:
 
 
 def _guidance_list(config, page, project, language, languages, stage: str | None) -> str:
-    regs = registries.load(project)
-    docs = library.load(project, languages).of_type(language, GUIDANCE)
+    regs = _state.regs(config)
+    docs = _state.the_library(config).of_type(language, GUIDANCE)
     if stage:
         docs = [d for d in docs if stage in d.values("stages")]
     heading = regs.label("guidance_all" if stage is None else "guidance_for_stage", language)
@@ -148,8 +150,8 @@ def _guidance_list(config, page, project, language, languages, stage: str | None
 
 
 def _case_list(config, page, project, language, languages) -> str:
-    regs = registries.load(project)
-    docs = library.load(project, languages).of_type(language, CASE_STUDY)
+    regs = _state.regs(config)
+    docs = _state.the_library(config).of_type(language, CASE_STUDY)
     facets = [
         Facet(
             "jurisdiction",
@@ -182,8 +184,8 @@ def _case_list(config, page, project, language, languages) -> str:
 
 
 def _related(config, page, project, language, languages, page_path, ctype) -> str:
-    regs = registries.load(project)
-    the_library = library.load(project, languages)
+    regs = _state.regs(config)
+    the_library = _state.the_library(config)
     me = next((d for d in the_library.of_type(language, ctype) if d.page_path == page_path), None)
     if me is None:
         return ""

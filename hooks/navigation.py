@@ -6,12 +6,9 @@ and static-i18n sorts top-level sections alphabetically.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import _state
 from mkdocs.plugins import event_priority
 
-from labkb import registries
-from labkb.project import Project
 from labkb.schema import SECTION_ORDER
 
 LISTED_SECTIONS = {"blog"}
@@ -20,7 +17,7 @@ LISTED_SECTIONS = {"blog"}
 @event_priority(-200)  # after static-i18n has built the language's navigation (-100)
 def on_nav(nav, config, files):
     language = config.plugins["i18n"].current_language
-    regs = registries.load(Project(Path(config.config_file_path).parent))
+    regs = _state.regs(config)
     for item in nav.items:
         folder = _folder(item)
         if item.is_section and folder:

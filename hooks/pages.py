@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import _state
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -20,20 +21,13 @@ from labkb import registries, rendering, translations
 from labkb.project import Project
 from labkb.schema import DEFAULT_LANGUAGE, LANGUAGES, WORKSHOP, content_type_for
 
-_registries: dict[str, registries.Registries] = {}
-
 
 def _project(config) -> Project:
-    return Project(Path(config.config_file_path).parent)
+    return _state.project(config)
 
 
 def _regs(config) -> registries.Registries:
-    project = _project(config)
-    key = str(project.tree_state())
-    if key not in _registries:
-        _registries.clear()
-        _registries[key] = registries.load(project)
-    return _registries[key]
+    return _state.regs(config)
 
 
 def _language(config) -> str:

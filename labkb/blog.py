@@ -219,16 +219,12 @@ def generated_pages(blog: Blog, regs: Registries, language: str) -> dict[str, st
     for year in blog.years:
         title = regs.label("blog_archive_title", language, year=year)
         chosen = [p for p in mine if p.date.year == year]
-        pages[f"{FOLDER}/archive/{year}.md"] = _page(
-            title, description, _listing(chosen, regs, language, "../")
-        )
+        pages[f"{FOLDER}/archive/{year}.md"] = _page(title, description, _listing(chosen, regs, language, "../"))
     for category in blog.categories:
         name = regs.term("categories", category, language)
         title = regs.label("blog_category_title", language, category=name)
         chosen = [p for p in mine if category in p.categories]
-        pages[f"{FOLDER}/category/{category}.md"] = _page(
-            title, description, _listing(chosen, regs, language, "../")
-        )
+        pages[f"{FOLDER}/category/{category}.md"] = _page(title, description, _listing(chosen, regs, language, "../"))
     return pages
 
 

@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from labkb import blog, frontmatter, glossary, markdown_source, permalinks, registries, safety
+from labkb import (
+    blog,
+    frontmatter,
+    glossary,
+    markdown_source,
+    permalinks,
+    registries,
+    safety,
+    survey,
+    survey_pages,
+)
 from labkb.findings import Finding, did_you_mean
 from labkb.frontmatter import Node
 from labkb.project import Project
@@ -90,9 +100,7 @@ def read_pages(project: Project) -> tuple[list[Page], list[Finding]]:
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
-            findings.append(
-                Finding(rel, 0, f"this file is not UTF-8 text (byte {exc.start}): save it as UTF-8")
-            )
+            findings.append(Finding(rel, 0, f"this file is not UTF-8 text (byte {exc.start}): save it as UTF-8"))
             continue
         doc = frontmatter.parse(text)
         page_path = project.page_path(path)
@@ -121,21 +129,18 @@ def check(project: Project, paths: Iterable[Path] | None = None) -> list[Finding
     findings += check_site(pages, project)
     findings += _section_labels(project, regs)
     findings += glossary.load(project)[1]
+    findings += survey.load(project)[1]
     findings += permalinks.check(project, list(regs.vocabularies.get("stages", {})))
     if paths is not None:
         wanted = [project.relative(Path(p)) for p in paths]
-        findings = [
-            f for f in findings if any(f.path == w or f.path.startswith(w.rstrip("/") + "/") for w in wanted)
-        ]
+        findings = [f for f in findings if any(f.path == w or f.path.startswith(w.rstrip("/") + "/") for w in wanted)]
     return sorted(set(findings))
 
 
 # --- one page -------------------------------------------------------------------------
 
 
-def check_page(
-    page: Page, regs: Registries, by_key: dict[tuple[str, str], Page], project: Project
-) -> list[Finding]:
+def check_page(page: Page, regs: Registries, by_key: dict[tuple[str, str], Page], project: Project) -> list[Finding]:
     findings = [Finding(page.rel, e.line, e.message) for e in page.doc.errors]
     if page.doc.meta is None and not page.doc.errors:
         findings.append(
@@ -172,9 +177,7 @@ def _check_fields(page: Page, regs: Registries) -> list[Finding]:
         if node is None:
             if fld.required:
                 findings.append(
-                    Finding(
-                        page.rel, 1, f"missing required key '{fld.name}': {fld.help} Example: {_example(fld)}"
-                    )
+                    Finding(page.rel, 1, f"missing required key '{fld.name}': {fld.help} Example: {_example(fld)}")
                 )
             continue
         for line, problem in _check_value(node, fld.kind, regs, page):
@@ -184,8 +187,7 @@ def _check_fields(page: Page, regs: Registries) -> list[Finding]:
             Finding(
                 page.rel,
                 meta["translation_of"].line,
-                f"'translation_of': this page is itself in '{page.language}'; "
-                "name the language of the original",
+                f"'translation_of': this page is itself in '{page.language}'; name the language of the original",
             )
         )
     start, end = meta.get("start"), meta.get("end")
@@ -237,18 +239,14 @@ def _check_value(node: Node, kind: Kind, regs: Registries, page: Page) -> list[t
         allowed = (*kind.keys, *kind.optional_keys)
         for key in kind.keys:
             if key not in value:
-                problems.append(
-                    (node.line, f"this entry has no '{key}' (each needs: {', '.join(kind.keys)})")
-                )
+                problems.append((node.line, f"this entry has no '{key}' (each needs: {', '.join(kind.keys)})"))
         kinds = dict(kind.key_kinds)
         for key, child in value.items():
             if key not in allowed:
                 problems.append(
                     (
                         child.key_line,
-                        f"unknown key '{key}' in an entry"
-                        f"{did_you_mean(key, allowed)}; allowed: "
-                        f"{', '.join(allowed)}",
+                        f"unknown key '{key}' in an entry{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}",
                     )
                 )
             else:
@@ -399,8 +397,7 @@ def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Projec
                 Finding(
                     page.rel,
                     line,
-                    f"the image '{link.url}' has no alt text: describe what it "
-                    f"shows, e.g. ![Chart of ...]({link.url})",
+                    f"the image '{link.url}' has no alt text: describe what it shows, e.g. ![Chart of ...]({link.url})",
                 )
             )
         url = link.url.strip()
@@ -482,8 +479,7 @@ def _check_internal(
                 Finding(
                     page.rel,
                     line,
-                    f"the {what} '{target}' points to a folder: link to "
-                    f"its page, '{target.rstrip('/')}/index.md'",
+                    f"the {what} '{target}' points to a folder: link to its page, '{target.rstrip('/')}/index.md'",
                 )
             ]
         if path.is_file():
@@ -491,9 +487,7 @@ def _check_internal(
                 linked = by_key.get((language, joined))
                 ids = markdown_source.anchors(linked.masked) if linked else set()
                 if anchor not in ids:
-                    return [
-                        Finding(page.rel, line, _anchor_message(anchor, f"content/{language}/{joined}", ids))
-                    ]
+                    return [Finding(page.rel, line, _anchor_message(anchor, f"content/{language}/{joined}", ids))]
             return []
     folder = project.content / page.language / posixpath.dirname(joined)
     siblings = [p.name for p in folder.iterdir()] if folder.is_dir() else []
@@ -509,9 +503,7 @@ def _check_internal(
 
 def _anchor_message(anchor: str, where: str, ids: set[str]) -> str:
     known = ", ".join(f"#{i}" for i in sorted(ids)) or "none"
-    return (
-        f"the anchor '#{anchor}' does not exist in {where}{did_you_mean(anchor, ids)} (its anchors: {known})"
-    )
+    return f"the anchor '#{anchor}' does not exist in {where}{did_you_mean(anchor, ids)} (its anchors: {known})"
 
 
 def _section_labels(project: Project, regs: Registries) -> list[Finding]:
@@ -539,7 +531,7 @@ def _section_labels(project: Project, regs: Registries) -> list[Finding]:
 
 
 def check_site(pages: list[Page], project: Project) -> list[Finding]:
-    return _duplicate_urls(pages) + _translation_pairs(pages) + _reserved_paths(pages) + _duplicate_ids(pages)
+    return _duplicate_urls(pages) + _translation_pairs(pages) + _reserved_paths(pages, project) + _duplicate_ids(pages)
 
 
 def _duplicate_ids(pages: list[Page]) -> list[Finding]:
@@ -562,9 +554,12 @@ def _duplicate_ids(pages: list[Page]) -> list[Finding]:
     return findings
 
 
-def _reserved_paths(pages: list[Page]) -> list[Finding]:
-    """The blog's generated pages live at blog/page/, blog/archive/, blog/category/."""
+def _reserved_paths(pages: list[Page], project: Project) -> list[Finding]:
+    """Paths where the site makes pages itself: an editor's file there would clash."""
     findings = []
+    the_survey, _ = survey.load(project)
+    generated = set(survey_pages.generated_paths(the_survey))
+    generated_folders = ("guidance/stages/", f"{permalinks.SHORT}/", "survey/indicators/")
     for page in pages:
         parts = page.page_path.split("/")
         if len(parts) > 2 and parts[0] == blog.FOLDER:
@@ -578,6 +573,16 @@ def _reserved_paths(pages: list[Page]) -> list[Finding]:
                     if reserved
                     else f"blog posts go directly in content/{page.language}/{blog.FOLDER}/: move this file "
                     f"to {blog.FOLDER}/{parts[-1]}",
+                )
+            )
+        elif page.page_path in generated or page.page_path.startswith(generated_folders):
+            findings.append(
+                Finding(
+                    page.rel,
+                    0,
+                    f"the site makes the page at '{page.page_path}' "
+                    "itself (from the survey, the stages or the case "
+                    "studies' short links): move or rename this file",
                 )
             )
     return findings

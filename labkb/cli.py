@@ -12,7 +12,17 @@ import sys
 import time
 from pathlib import Path
 
-from labkb import bundle, checks, permalinks, reference, registries, scaffold, translations
+from labkb import (
+    bundle,
+    checks,
+    permalinks,
+    reference,
+    registries,
+    scaffold,
+    survey,
+    survey_sheet,
+    translations,
+)
 from labkb.project import Project
 from labkb.schema import LANGUAGES
 
@@ -53,14 +63,21 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
     verbs.add_parser("urls", help="record the addresses the site publishes now in data/urls.txt")
 
-    verbs.add_parser(
-        "docs-reference", help="regenerate the field reference in docs/content-model.md from the schema"
-    )
+    sheet = verbs.add_parser("survey", help="the survey as a spreadsheet (CSV) and back")
+    sheet_verbs = sheet.add_subparsers(dest="action", required=True)
+    export = sheet_verbs.add_parser("export", help="write the editing sheet")
+    export.add_argument("file", type=Path, nargs="?", default=Path("dist/survey-editing.csv"))
+    load_sheet = sheet_verbs.add_parser("import", help="read the editing sheet back into data/survey/")
+    load_sheet.add_argument("file", type=Path, nargs="?", default=Path("dist/survey-editing.csv"))
+
+    verbs.add_parser("docs-reference", help="regenerate the field reference in docs/content-model.md from the schema")
 
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     if args.verb == "check":
         return _check(project, args.paths, args.format)
+    if args.verb == "survey":
+        return _survey(project, args.action, args.file)
     if args.verb == "urls":
         return _urls(project)
     if args.verb == "bundle":
@@ -176,9 +193,7 @@ def _new_post(project: Project, args: argparse.Namespace) -> int:
         description = _ask(args.description, "Description (one or two sentences)")
         languages = tuple(lang.strip() for lang in langs.split(",") if lang.strip())
         titles = {"es": args.title_es} if args.title_es else None
-        request = scaffold.PostRequest(
-            title, author, languages, category, description, dt.date.today(), titles
-        )
+        request = scaffold.PostRequest(title, author, languages, category, description, dt.date.today(), titles)
         written = scaffold.new_post(project, regs, request)
     except scaffold.ScaffoldError as exc:
         print(f"new-post: {exc}", file=sys.stderr)
@@ -196,4 +211,34 @@ def _urls(project: Project) -> int:
     for url in added:
         print(f"recorded /{url}")
     print(f"OK: {len(added)} new address(es) recorded in {permalinks.MANIFEST}.")
+    return 0
+
+
+def _survey(project: Project, action: str, file: Path) -> int:
+    data, findings = survey.load(project)
+    if findings:
+        for finding in findings:
+            print(finding.text(), file=sys.stderr)
+        print("The survey files have problems: fix them first ('make check').", file=sys.stderr)
+        return 1
+    if action == "export":
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(survey_sheet.export_csv(data), encoding="utf-8-sig")
+        print(
+            f"OK: wrote {file} ({len(survey_sheet.export_rows(data))} answers). Open it in a "
+            "spreadsheet, save it as CSV (UTF-8), then 'make survey-import'."
+        )
+        return 0
+    if not file.is_file():
+        print(f"{file}: no such file (run 'make survey-export' first)", file=sys.stderr)
+        return 2
+    written, problems = survey_sheet.import_csv(project, data, file.read_text(encoding="utf-8-sig"), str(file))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s): nothing was written.", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"updated {path}")
+    print(f"OK: {len(written)} jurisdiction file(s) changed.")
     return 0

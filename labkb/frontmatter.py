@@ -7,6 +7,7 @@ here (PyYAML raises on 2024-02-30); they stay text and the checker validates the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,13 +53,24 @@ class Document:
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps timestamps as text (validated later, never raised on)."""
+    """SafeLoader that keeps timestamps as text (validated later, never raised on)
+    and reads only true/false as booleans."""
 
 
+# YAML 1.1 reads yes/no/on/off as booleans ("answer: no" would be False): like YAML 1.2,
+# only true and false are booleans here, and dates stay text.
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+for _first in "tTfF":
+    _Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), [_first]
+    )
 
 
 def parse(text: str) -> Document:
@@ -176,8 +188,7 @@ _PLAIN_WORDS = (
     ),
     (
         "could not find expected ':'",
-        "this line is not 'key: value': add the colon after the key, "
-        "or indent the line if it continues the one above",
+        "this line is not 'key: value': add the colon after the key, or indent the line if it continues the one above",
     ),
     (
         "found character '\\t' that cannot start any token",

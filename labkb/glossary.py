@@ -74,9 +74,7 @@ def load(project: Project) -> tuple[list[Entry], list[Finding]]:
 
 def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
     if not isinstance(node.value, dict):
-        findings.append(
-            Finding(FILE, node.key_line, f"'{entry_id}' needs {', '.join(LANGUAGES)} and sources")
-        )
+        findings.append(Finding(FILE, node.key_line, f"'{entry_id}' needs {', '.join(LANGUAGES)} and sources"))
         return None
     fields = node.value
     terms, definitions = {}, {}
@@ -99,8 +97,7 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
                     Finding(
                         FILE,
                         version.line if value is None else value.line,
-                        f"'{entry_id}' has no {LANGUAGE_NAMES[language]} {key}: "
-                        f"add '{key}: ...' under '{language}:'",
+                        f"'{entry_id}' has no {LANGUAGE_NAMES[language]} {key}: add '{key}: ...' under '{language}:'",
                     )
                 )
             else:
@@ -112,8 +109,7 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
             Finding(
                 FILE,
                 node.key_line,
-                f"'{entry_id}' has no sources: add 'sources:' with "
-                "at least one '- title: ...' and 'url: https://...'",
+                f"'{entry_id}' has no sources: add 'sources:' with at least one '- title: ...' and 'url: https://...'",
             )
         )
     else:
@@ -121,9 +117,7 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
             values = source.value if isinstance(source.value, dict) else {}
             title, url = values.get("title"), values.get("url")
             if title is None or url is None:
-                findings.append(
-                    Finding(FILE, source.line, f"'{entry_id}': each source needs 'title' and 'url'")
-                )
+                findings.append(Finding(FILE, source.line, f"'{entry_id}': each source needs 'title' and 'url'"))
                 continue
             parts = urlsplit(str(url.value))
             if parts.scheme != "https" or "." not in parts.netloc:
@@ -207,9 +201,7 @@ def page(entries: list[Entry], language: str, sources_label: str) -> str:
     """The glossary as a definition list, alphabetical in the page's language."""
     rows = []
     for entry in sorted(entries, key=lambda e: e.terms[language].lower()):
-        sources = ", ".join(
-            f'<a href="{html.escape(url)}">{html.escape(title)}</a>' for title, url in entry.sources
-        )
+        sources = ", ".join(f'<a href="{html.escape(url)}">{html.escape(title)}</a>' for title, url in entry.sources)
         rows.append(
             f'<dt id="{entry.id}">{html.escape(entry.terms[language])}</dt>'
             f"<dd><p>{html.escape(entry.definitions[language])}</p>"

@@ -91,11 +91,11 @@ def filters(list_id: str, facets: list[Facet], regs: Registries, language: str, 
         )
     status = _e(regs.label("filter_status", language, noun=noun, shown="{shown}", total="{total}"))
     return (
-        f'<form class="kb-filters" data-kb-filters="{list_id}" hidden '
+        f'<div class="kb-filters" role="group" data-kb-filters="{list_id}" hidden '
         f'aria-label="{_e(regs.label("filter_form", language))}">'
         + "".join(controls)
         + f'<p class="kb-filter-status" role="status" aria-live="polite" data-kb-template="{status}"></p>'
-        "</form>\n"
+        "</div>\n"
     )
 
 
@@ -168,8 +168,9 @@ def long_date(value: object, language: str) -> str:
     return dates.long_date(str(value), language)
 
 
-def case_study_glance(doc: Document, regs: Registries, language: str) -> str:
-    """The at-a-glance box at the top of a case study."""
+def case_study_glance(doc: Document, regs: Registries, language: str, profile: tuple[str, str] | None = None) -> str:
+    """The at-a-glance box at the top of a case study; `profile`: (url, name) of the
+    jurisdiction's survey profile, when the survey covers it."""
     meta = doc.meta
     rows = [
         (
@@ -184,16 +185,18 @@ def case_study_glance(doc: Document, regs: Registries, language: str) -> str:
             regs.label("glance_review", language),
             regs.term("review_statuses", str(meta.get("review_status", "")), language)
             + " · "
-            + regs.label(
-                "glance_last_reviewed", language, date=long_date(meta.get("last_reviewed", ""), language)
-            ),
+            + regs.label("glance_last_reviewed", language, date=long_date(meta.get("last_reviewed", ""), language)),
         ),
     ]
     items = "".join(f"<dt>{_e(name)}</dt><dd>{_e(value)}</dd>" for name, value in rows)
+    survey_link = ""
+    if profile:
+        label = regs.label("survey_profile_link", language, name=profile[1])
+        survey_link = f'<p class="kb-glance__survey"><a href="{_e(profile[0])}">{_e(label)}</a></p>'
     return (
         f'<aside class="kb-glance" aria-labelledby="kb-glance-title">'
         f'<h2 id="kb-glance-title">{_e(regs.label("glance_title", language))}</h2>'
-        f"<dl>{items}</dl></aside>\n"
+        f"<dl>{items}</dl>{survey_link}</aside>\n"
     )
 
 

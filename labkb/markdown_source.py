@@ -158,9 +158,7 @@ def links(masked: str) -> list[Link]:
     definitions = {m.group("ref").strip().lower(): m for m in _REF_DEF.finditer(masked)}
     for match in _LINK.finditer(masked):
         url = match.group("angled") if match.group("angled") is not None else match.group("url")
-        found.append(
-            Link(url or "", match.group("text"), index.line(match.start()), bool(match.group("image")))
-        )
+        found.append(Link(url or "", match.group("text"), index.line(match.start()), bool(match.group("image"))))
     for match in _REF_LINK.finditer(masked):
         ref = (match.group("ref") or match.group("text")).strip().lower()
         definition = definitions.get(ref)

@@ -20,7 +20,7 @@ import json
 import posixpath
 from dataclasses import dataclass
 
-from labkb import blog, frontmatter
+from labkb import blog, frontmatter, survey, survey_pages
 from labkb.findings import Finding
 from labkb.frontmatter import load_yaml
 from labkb.project import Project
@@ -76,13 +76,16 @@ def short_links(project: Project) -> dict[str, str]:
 
 def page_urls(project: Project, stages: list[str]) -> set[str]:
     """Addresses of every page below a language root: content, blog listings, stage pages."""
-    page_paths = {
-        project.page_path(p) for p in project.markdown_files() if project.language_of(p) in LANGUAGES
-    }
+    page_paths = {project.page_path(p) for p in project.markdown_files() if project.language_of(p) in LANGUAGES}
     the_blog = blog.load(project, LANGUAGES)
     if any(the_blog.by_language.values()):
         page_paths |= set(blog.generated_paths(the_blog))
     page_paths |= {f"guidance/stages/{stage}.md" for stage in stages}
+    # The survey's pages follow its declared jurisdictions and indicators, even while a
+    # survey file has a problem (reported on its own, not as a vanished address).
+    the_survey, _ = survey.load(project)
+    if the_survey.declared:
+        page_paths |= set(survey_pages.generated_paths(the_survey))
     return {url_of(p) for p in page_paths}
 
 
@@ -97,9 +100,7 @@ def load_redirects(project: Project) -> tuple[list[Redirect], list[Finding]]:
     if not path.is_file():
         return [], []
     node, errors = load_yaml(path.read_text(encoding="utf-8"))
-    findings = [
-        Finding(REDIRECTS, e.line, e.message.replace("front matter", "redirects file")) for e in errors
-    ]
+    findings = [Finding(REDIRECTS, e.line, e.message.replace("front matter", "redirects file")) for e in errors]
     redirects = []
     for source, target in node.value.items() if node and isinstance(node.value, dict) else []:
         if not isinstance(target.value, str):
@@ -142,8 +143,7 @@ def check(project: Project, stages: list[str]) -> list[Finding]:
                 Finding(
                     REDIRECTS,
                     redirect.line,
-                    f"'{redirect.source}' is still a page of the site: remove this "
-                    "redirect, or move the page",
+                    f"'{redirect.source}' is still a page of the site: remove this redirect, or move the page",
                 )
             )
         final = _follow(redirect.target, {r.source: r.target for r in redirects})

@@ -46,13 +46,7 @@ class Project:
 
     def tree_state(self) -> tuple:
         """(path, size, mtime) of every content and data file: changes when any file does."""
-        files = [
-            p
-            for folder in (self.content, self.data)
-            if folder.is_dir()
-            for p in folder.rglob("*")
-            if p.is_file()
-        ]
+        files = [p for folder in (self.content, self.data) if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
         return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files))
 
     @staticmethod

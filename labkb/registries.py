@@ -99,8 +99,7 @@ def _bilingual(node: Node, path: str, findings: list[Finding]) -> dict[str, dict
                 Finding(
                     path,
                     entry.line,
-                    f"'{key}' must have one line per language: "
-                    + ", ".join(f"{lang}: ..." for lang in LANGUAGES),
+                    f"'{key}' must have one line per language: " + ", ".join(f"{lang}: ..." for lang in LANGUAGES),
                 )
             )
             continue
@@ -152,9 +151,7 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, dict]:
     authors: dict[str, dict] = {}
     for author_id, entry in node.value.items():
         if not isinstance(entry.value, dict):
-            findings.append(
-                Finding(AUTHORS_FILE, entry.line, f"author '{author_id}' needs name, affiliation and bio")
-            )
+            findings.append(Finding(AUTHORS_FILE, entry.line, f"author '{author_id}' needs name, affiliation and bio"))
             continue
         fields = entry.value
         record: dict = {}
@@ -181,17 +178,16 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, dict]:
                     )
                 )
                 continue
-            record[key] = _bilingual(
-                Node({f"{author_id} {key}": value}, value.line), AUTHORS_FILE, findings
-            ).get(f"{author_id} {key}", {})
+            record[key] = _bilingual(Node({f"{author_id} {key}": value}, value.line), AUTHORS_FILE, findings).get(
+                f"{author_id} {key}", {}
+            )
         for extra in fields:
             if extra not in ("name", "affiliation", "bio"):
                 findings.append(
                     Finding(
                         AUTHORS_FILE,
                         fields[extra].key_line,
-                        f"author '{author_id}' has an unknown key '{extra}' "
-                        "(expected: name, affiliation, bio)",
+                        f"author '{author_id}' has an unknown key '{extra}' (expected: name, affiliation, bio)",
                     )
                 )
         authors[str(author_id)] = record

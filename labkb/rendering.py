@@ -74,10 +74,7 @@ def workshop_data(meta: dict[str, Any], regs: Registries, language: str) -> str:
                     label("programme_session", language),
                     label("programme_speakers", language),
                 ],
-                [
-                    [s["time"], s["title"], "; ".join(s.get("speakers") or []) or "—"]
-                    for s in meta["programme"]
-                ],
+                [[s["time"], s["title"], "; ".join(s.get("speakers") or []) or "—"] for s in meta["programme"]],
             )
         )
     if meta.get("institutions"):

@@ -113,16 +113,13 @@ def new_post(project: Project, regs: Registries, request: PostRequest) -> list[P
     if existing:
         verb = "exists" if len(existing) == 1 else "exist"
         raise ScaffoldError(
-            f"{', '.join(existing)} already {verb}: nothing was written. Edit "
-            "that file, or choose another title"
+            f"{', '.join(existing)} already {verb}: nothing was written. Edit that file, or choose another title"
         )
     original = request.languages[0]
     written = []
     for language, path in zip(request.languages, targets, strict=True):
         front = _front_matter(request, language)
-        text = "---\n" + yaml.safe_dump(
-            front, allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000
-        )
+        text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000)
         if language != original:
             source = (project.content / original / "blog" / f"{slug}.md").read_text("utf-8")
             text += f"translation_of: {original}\nsource_fingerprint: {translations.fingerprint(source)}\n"

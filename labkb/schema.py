@@ -174,9 +174,7 @@ GUIDANCE = ContentType(
         _TITLE,
         _DESCRIPTION,
         Field("audience", list_of(vocab("audiences")), "Who it is for.", ["procurers"], neutral=True),
-        Field(
-            "stages", list_of(vocab("stages")), "Procurement stage(s) it covers.", ["planning"], neutral=True
-        ),
+        Field("stages", list_of(vocab("stages")), "Procurement stage(s) it covers.", ["planning"], neutral=True),
         Field("last_updated", DATE, "When the content was last revised, YYYY-MM-DD.", "2026-11-21"),
         _REVIEW_STATUS,
         _HIDE,
@@ -273,7 +271,17 @@ EVENT = ContentType(
 CONTENT_TYPES: tuple[ContentType, ...] = (BLOG_POST, GUIDANCE, CASE_STUDY, WORKSHOP, EVENT, PAGE)
 
 # Order of the top-level sections in the navigation (folders below content/<lang>/).
-SECTION_ORDER = ("about", "guidance", "case-studies", "workshops", "events", "blog", "projects", "glossary")
+SECTION_ORDER = (
+    "about",
+    "guidance",
+    "case-studies",
+    "survey",
+    "workshops",
+    "events",
+    "blog",
+    "projects",
+    "glossary",
+)
 
 
 def content_type_for(relative: str) -> ContentType:

@@ -63,9 +63,7 @@ def page_states(project: Project) -> list[PageState]:
 def state_of(project: Project, path: Path) -> PageState:
     page_path = project.page_path(path)
     files = {
-        lang: project.content / lang / page_path
-        for lang in LANGUAGES
-        if (project.content / lang / page_path).is_file()
+        lang: project.content / lang / page_path for lang in LANGUAGES if (project.content / lang / page_path).is_file()
     }
     return _state(page_path, files)
 
@@ -110,15 +108,11 @@ def refresh(project: Project, paths: list[Path]) -> tuple[list[str], list[Findin
         doc = frontmatter.parse(text)
         of = doc.fields.get("translation_of")
         if of is None:
-            problems.append(
-                Finding(rel, 1, "not a translation (no 'translation_of' key): nothing to refresh")
-            )
+            problems.append(Finding(rel, 1, "not a translation (no 'translation_of' key): nothing to refresh"))
             continue
         original = project.content / str(of.value) / project.page_path(path)
         if not original.is_file():
-            problems.append(
-                Finding(rel, of.line, f"the original {project.relative(original)} does not exist")
-            )
+            problems.append(Finding(rel, of.line, f"the original {project.relative(original)} does not exist"))
             continue
         new_line = f"source_fingerprint: {fingerprint(original.read_text(encoding='utf-8'))}"
         lines = text.split("\n")

@@ -53,6 +53,4 @@ def search(page, query: str) -> list[str]:
     page.wait_for_function(
         "q => document.querySelector(`.md-search-result__item a[href*='h=${q}']`)", arg=query, timeout=30000
     )
-    return page.eval_on_selector_all(
-        ".md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))"
-    )
+    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))")

@@ -98,9 +98,7 @@ def test_every_page_has_absolute_canonical_and_hreflang(built: Built):
         links = head(page).links
         canonical = [link["href"] for link in links if link.get("rel") == "canonical"]
         alternates = {
-            link["hreflang"]: link["href"]
-            for link in links
-            if link.get("rel") == "alternate" and link.get("hreflang")
+            link["hreflang"]: link["href"] for link in links if link.get("rel") == "alternate" and link.get("hreflang")
         }
         assert len(canonical) == 1 and canonical[0].startswith(SITE_URL), page
         assert "./" not in canonical[0].removeprefix("https://"), page

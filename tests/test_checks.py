@@ -76,8 +76,7 @@ BAD = [
         "yaml-unclosed-quote",
         BLOG,
         replace("title: Buying", 'title: "Buying'),
-        f"{BLOG}:2: the front matter is not valid YAML: a quoted value is never closed: add the "
-        "closing quote",
+        f"{BLOG}:2: the front matter is not valid YAML: a quoted value is never closed: add the closing quote",
     ),
     (
         "yaml-colon",
@@ -130,7 +129,7 @@ BAD = [
     (
         "wrong-type-text",
         BLOG,
-        replace("title: Buying with respect for human rights", "title: yes"),
+        replace("title: Buying with respect for human rights", "title: true"),
         f"{BLOG}:2: 'title': expected text, found true: put it in quotes",
     ),
     (
@@ -156,8 +155,7 @@ BAD = [
         "unknown-author",
         BLOG,
         replace("[lab-editors]", "[jdoe]"),
-        f"{BLOG}:4: 'authors': unknown author 'jdoe' (known: lab-editors); add new authors to "
-        "data/authors.yml",
+        f"{BLOG}:4: 'authors': unknown author 'jdoe' (known: lab-editors); add new authors to data/authors.yml",
     ),
     (
         "too-few-words",
@@ -177,8 +175,7 @@ BAD = [
         "broken-link",
         BLOG,
         blog(body=BODY + "\nSee [the guide](../guidance/missing.md).\n"),
-        f"{BLOG}:20: the link '../guidance/missing.md' does not resolve: there is no "
-        "content/en/guidance/missing.md",
+        f"{BLOG}:20: the link '../guidance/missing.md' does not resolve: there is no content/en/guidance/missing.md",
     ),
     (
         "broken-anchor",
@@ -190,8 +187,7 @@ BAD = [
         "broken-own-anchor",
         BLOG,
         blog(body="## Scope\n\n" + BODY + "\nSee [above](#scop).\n"),
-        f"{BLOG}:22: the anchor '#scop' does not exist in {BLOG} (did you mean 'scope'?) (its "
-        "anchors: #scope)",
+        f"{BLOG}:22: the anchor '#scop' does not exist in {BLOG} (did you mean 'scope'?) (its anchors: #scope)",
     ),
     (
         "folder-link",
@@ -232,8 +228,7 @@ BAD = [
         "script",
         BLOG,
         blog(body=BODY + "\n<script>alert(1)</script>\n"),
-        f"{BLOG}:20: <script> is not allowed in content: remove it (content cannot run scripts or "
-        "load other sites)",
+        f"{BLOG}:20: <script> is not allowed in content: remove it (content cannot run scripts or load other sites)",
     ),
     (
         "iframe",
@@ -246,15 +241,13 @@ BAD = [
         "object",
         BLOG,
         blog(body=BODY + '\n<object data="x.swf"></object>\n'),
-        f"{BLOG}:20: <object> is not allowed in content: remove it (content cannot run scripts or "
-        "load other sites)",
+        f"{BLOG}:20: <object> is not allowed in content: remove it (content cannot run scripts or load other sites)",
     ),
     (
         "embed",
         BLOG,
         blog(body=BODY + '\n<embed src="x.swf">\n'),
-        f"{BLOG}:20: <embed> is not allowed in content: remove it (content cannot run scripts or "
-        "load other sites)",
+        f"{BLOG}:20: <embed> is not allowed in content: remove it (content cannot run scripts or load other sites)",
     ),
     (
         "form",
@@ -266,8 +259,7 @@ BAD = [
         "style",
         BLOG,
         blog(body=BODY + "\n<style>body{display:none}</style>\n"),
-        f"{BLOG}:20: <style> is not allowed in content: remove it (styling belongs to the theme, "
-        "not to a page)",
+        f"{BLOG}:20: <style> is not allowed in content: remove it (styling belongs to the theme, not to a page)",
     ),
     (
         "event-handler",
@@ -280,8 +272,7 @@ BAD = [
         "event-handler-attr-list",
         BLOG,
         blog(body=BODY + '\n[x](../index.md){ onclick="alert(1)" }\n'),
-        f"{BLOG}:20: the event handler 'onclick=' is not allowed in content: remove it (content "
-        "cannot run scripts)",
+        f"{BLOG}:20: the event handler 'onclick=' is not allowed in content: remove it (content cannot run scripts)",
     ),
     (
         "javascript-url",
@@ -315,8 +306,7 @@ BAD = [
         "two-h1",
         BLOG,
         blog(body="# One\n\n" + BODY + "\n# Two\n"),
-        f"{BLOG}:22: a second level-1 heading ('# Two'): a page has one title (line 9); make this "
-        "one '## Two'",
+        f"{BLOG}:22: a second level-1 heading ('# Two'): a page has one title (line 9); make this one '## Two'",
     ),
     (
         "duplicate-slug",
@@ -342,8 +332,7 @@ BAD = [
         "case-source-url",
         CASE,
         CASE_TEXT.replace("https://electronicswatch.org/", "electronicswatch"),
-        f"{CASE}:12: 'sources': 'url': expected a web address starting with https://, found "
-        "'electronicswatch'",
+        f"{CASE}:12: 'sources': 'url': expected a web address starting with https://, found 'electronicswatch'",
     ),
     (
         "case-source-key",
@@ -424,10 +413,7 @@ GOOD = [
     (
         "code-and-comments-not-counted-nor-checked",
         BLOG,
-        blog(
-            body=BODY + "\n```html\n<script>alert(1)</script>\n```\n\n<!-- <iframe> -->\n"
-            "Use `<script>` never.\n"
-        ),
+        blog(body=BODY + "\n```html\n<script>alert(1)</script>\n```\n\n<!-- <iframe> -->\nUse `<script>` never.\n"),
     ),
     ("guidance", GUIDE, GUIDE_TEXT),
     ("case-study", CASE, CASE_TEXT),
@@ -495,8 +481,7 @@ def test_github_format_prints_annotations(site, capsys):
     code, output = site.check("--format", "github", capsys=capsys)
     assert code == 1
     assert (
-        f"::error file={BLOG},line=3::'date': '2024-02-30' is not a date that exists: "
-        "February 2024 has 29 days"
+        f"::error file={BLOG},line=3::'date': '2024-02-30' is not a date that exists: February 2024 has 29 days"
     ) in output.splitlines()
 
 

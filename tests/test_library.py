@@ -160,8 +160,5 @@ def test_case_study_listing_filters_by_two_facets(built: Built, browser):
         page.select_option("#kb-cases-jurisdiction", "")
         page.select_option("#kb-cases-stages", "")
         assert page.locator("#kb-cases > li.kb-item:visible").count() == len(cases)
-        assert (
-            regs.term("jurisdictions", jurisdiction, "es")
-            in page.locator("#kb-cases-jurisdiction").inner_text()
-        )
+        assert regs.term("jurisdictions", jurisdiction, "es") in page.locator("#kb-cases-jurisdiction").inner_text()
         page.close()

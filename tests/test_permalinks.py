@@ -21,9 +21,7 @@ SHORT = "c/se-regions-sustainable-procurement/"
 
 def rename(site: Site) -> None:
     for language in ("en", "es"):
-        (site.root / "content" / language / f"{OLD}.md").rename(
-            site.root / "content" / language / f"{NEW}.md"
-        )
+        (site.root / "content" / language / f"{OLD}.md").rename(site.root / "content" / language / f"{NEW}.md")
 
 
 def test_starter_manifest_records_every_published_address():
@@ -41,9 +39,7 @@ def test_renaming_without_a_redirect_fails_check_and_build_naming_the_old_addres
     assert code == 1
     for prefix in ("", "es/"):
         line = next(
-            number
-            for number, url in permalinks.read_manifest(Project(full_site.root))
-            if url == f"{prefix}{OLD}/"
+            number for number, url in permalinks.read_manifest(Project(full_site.root)) if url == f"{prefix}{OLD}/"
         )
         expected = (
             f"data/urls.txt:{line}: /{prefix}{OLD}/ was published and no longer exists: "
@@ -145,9 +141,7 @@ def test_case_study_shows_glance_sources_review_and_citation(built: Built):
 @pytest.mark.build
 def test_sitemap_lists_language_alternates(built: Built):
     sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
-    assert (
-        f'<xhtml:link rel="alternate" hreflang="es" href="https://learninglab.example/es/{OLD}/"/>' in sitemap
-    )
+    assert f'<xhtml:link rel="alternate" hreflang="es" href="https://learninglab.example/es/{OLD}/"/>' in sitemap
 
 
 def test_record_only_adds(tmp_path, site: Site):

@@ -104,9 +104,7 @@ def run_searches(site, queries):
 
 @pytest.mark.browser
 def test_searches_without_accents_and_in_either_number_find_pages_in_the_pages_language(built: Built):
-    spanish = [
-        ("es/about/", q) for q in ("contratacion", "politica", "adjudicacion", "proveedor", "proveedores")
-    ]
+    spanish = [("es/about/", q) for q in ("contratacion", "politica", "adjudicacion", "proveedor", "proveedores")]
     english = [("about/", q) for q in ("supplier", "suppliers", "procurement")]
     results = run_searches(built.site, spanish + english)
     for (start, query), (hrefs, _) in results.items():

@@ -1,0 +1,51 @@
+"""Project data the hooks read once per build of a language, not once per page.
+
+Not a hook itself (mkdocs.yml does not list it). hooks/checks.py resets it when each
+language's build starts (its on_files runs first), so `make serve` rebuilds see edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from labkb import blog, glossary, library, registries, survey
+from labkb.project import Project
+from labkb.schema import LANGUAGES
+
+_data: dict[str, Any] = {}
+
+
+def reset() -> None:
+    _data.clear()
+
+
+def _get(key: str, make: Callable[[], Any]) -> Any:
+    if key not in _data:
+        _data[key] = make()
+    return _data[key]
+
+
+def project(config) -> Project:
+    return _get("project", lambda: Project(Path(config.config_file_path).parent))
+
+
+def regs(config) -> registries.Registries:
+    return _get("registries", lambda: registries.load(project(config)))
+
+
+def the_library(config) -> library.Library:
+    return _get("library", lambda: library.load(project(config), LANGUAGES))
+
+
+def the_survey(config) -> tuple[survey.Survey, list]:
+    return _get("survey", lambda: survey.load(project(config)))
+
+
+def glossary_entries(config) -> list[glossary.Entry]:
+    return _get("glossary", lambda: glossary.load(project(config))[0])
+
+
+def the_blog(config) -> blog.Blog:
+    return _get("blog", lambda: blog.load(project(config), LANGUAGES))
