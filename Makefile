@@ -11,7 +11,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ONLY   ?=
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup serve build preview offline urls survey-export survey-import check test lint translations translations-refresh browser clean docs-reference new-post
+.PHONY: help setup serve build preview offline urls linkcheck linkcheck-external survey-export survey-import check test lint translations translations-refresh browser clean docs-reference new-post
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -50,6 +50,12 @@ survey-export: $(STAMP) ## Write the survey as a spreadsheet (CSV) to edit: dist
 
 survey-import: $(STAMP) ## Read the edited sheet back into data/survey/ (writes nothing if any cell is wrong)
 	$(KB) survey import $(FILE)
+
+linkcheck: build ## Every internal link, anchor and asset of site/ resolves; external links well-formed
+	$(KB) links site
+
+linkcheck-external: build ## Opt-in, needs a connection: also ask the web for every external link
+	$(KB) links site --external
 
 translations: $(STAMP) ## Per page: translated / missing / stale
 	$(KB) translations status

@@ -19,7 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from labkb import registries, rendering, translations
 from labkb.project import Project
-from labkb.schema import DEFAULT_LANGUAGE, LANGUAGES, WORKSHOP, content_type_for
+from labkb.schema import DEFAULT_LANGUAGE, EVENT, LANGUAGES, WORKSHOP, content_type_for
 
 
 def _project(config) -> Project:
@@ -51,6 +51,8 @@ def on_page_markdown(markdown, page, config, files):
         top.append(rendering.review_notice(regs, language))
     ctype = content_type_for(getattr(page.file, "norm_src_uri", page.file.src_uri))
     bottom = []
+    if ctype is EVENT:
+        top.append(rendering.event_facts(page.meta, regs, language))
     if ctype is WORKSHOP:
         top.append(rendering.workshop_facts(page.meta, regs, language))
         bottom.append(rendering.workshop_data(page.meta, regs, language))

@@ -121,16 +121,17 @@ def read_pages(project: Project) -> tuple[list[Page], list[Finding]]:
 def check(project: Project, paths: Iterable[Path] | None = None) -> list[Finding]:
     """All findings for the project, or only those about `paths` (files or folders)."""
     regs = registries.load(project)
+    the_survey, survey_findings = survey.load(project)
     pages, findings = read_pages(project)
     findings += regs.findings
     by_key = {(p.language, p.page_path): p for p in pages}
     for page in pages:
         findings += check_page(page, regs, by_key, project)
-    findings += check_site(pages, project)
+    findings += check_site(pages, project, the_survey)
     findings += _section_labels(project, regs)
     findings += glossary.load(project)[1]
-    findings += survey.load(project)[1]
-    findings += permalinks.check(project, list(regs.vocabularies.get("stages", {})))
+    findings += survey_findings
+    findings += permalinks.check(project, list(regs.vocabularies.get("stages", {})), the_survey)
     if paths is not None:
         wanted = [project.relative(Path(p)) for p in paths]
         findings = [f for f in findings if any(f.path == w or f.path.startswith(w.rstrip("/") + "/") for w in wanted)]
@@ -530,8 +531,10 @@ def _section_labels(project: Project, regs: Registries) -> list[Finding]:
 # --- across pages -------------------------------------------------------------------------
 
 
-def check_site(pages: list[Page], project: Project) -> list[Finding]:
-    return _duplicate_urls(pages) + _translation_pairs(pages) + _reserved_paths(pages, project) + _duplicate_ids(pages)
+def check_site(pages: list[Page], project: Project, the_survey: survey.Survey) -> list[Finding]:
+    return (
+        _duplicate_urls(pages) + _translation_pairs(pages) + _reserved_paths(pages, the_survey) + _duplicate_ids(pages)
+    )
 
 
 def _duplicate_ids(pages: list[Page]) -> list[Finding]:
@@ -554,10 +557,9 @@ def _duplicate_ids(pages: list[Page]) -> list[Finding]:
     return findings
 
 
-def _reserved_paths(pages: list[Page], project: Project) -> list[Finding]:
+def _reserved_paths(pages: list[Page], the_survey: survey.Survey) -> list[Finding]:
     """Paths where the site makes pages itself: an editor's file there would clash."""
     findings = []
-    the_survey, _ = survey.load(project)
     generated = set(survey_pages.generated_paths(the_survey))
     generated_folders = ("guidance/stages/", f"{permalinks.SHORT}/", "survey/indicators/")
     for page in pages:

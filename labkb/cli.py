@@ -19,6 +19,7 @@ from labkb import (
     reference,
     registries,
     scaffold,
+    site_links,
     survey,
     survey_sheet,
     translations,
@@ -70,12 +71,18 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     load_sheet = sheet_verbs.add_parser("import", help="read the editing sheet back into data/survey/")
     load_sheet.add_argument("file", type=Path, nargs="?", default=Path("dist/survey-editing.csv"))
 
+    links = verbs.add_parser("links", help="check every internal link, anchor and asset of a built site")
+    links.add_argument("folder", type=Path, nargs="?", default=Path("site"))
+    links.add_argument("--external", action="store_true", help="also ask the web for external links")
+
     verbs.add_parser("docs-reference", help="regenerate the field reference in docs/content-model.md from the schema")
 
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     if args.verb == "check":
         return _check(project, args.paths, args.format)
+    if args.verb == "links":
+        return _links(args.folder, args.external)
     if args.verb == "survey":
         return _survey(project, args.action, args.file)
     if args.verb == "urls":
@@ -241,4 +248,21 @@ def _survey(project: Project, action: str, file: Path) -> int:
     for path in written:
         print(f"updated {path}")
     print(f"OK: {len(written)} jurisdiction file(s) changed.")
+    return 0
+
+
+def _links(folder: Path, external: bool) -> int:
+    if not (folder / "index.html").is_file():
+        print(f"{folder}: not a built site (run 'make build' first)", file=sys.stderr)
+        return 2
+    problems = site_links.check(folder)
+    if external:
+        problems += site_links.check_external(folder)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} broken link(s).", file=sys.stderr)
+        return 1
+    pages = sum(1 for _ in folder.rglob("*.html"))
+    print(f"OK: every link of {pages} pages in {folder} resolves" + (" (external links too)." if external else "."))
     return 0

@@ -52,7 +52,11 @@ class Document:
         return self.meta.value if self.meta and isinstance(self.meta.value, dict) else {}
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser (in PyYAML's wheels) is several times faster and keeps line marks.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """SafeLoader that keeps timestamps as text (validated later, never raised on)
     and reads only true/false as booleans."""
 
@@ -122,7 +126,7 @@ def _load(yaml_text: str, first_line: int) -> tuple[Node | None, list[FrontMatte
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        return None, [_explain(exc, first_line)]
+        return None, [_explain(exc, first_line, yaml_text)]
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         return None, [FrontMatterError(first_line, f"the front matter is not valid YAML ({exc})")]
     if not isinstance(node.value, dict):
@@ -179,7 +183,7 @@ _PLAIN_WORDS = (
         "escape: use single quotes, or write \\\\ for a backslash",
     ),
     (
-        "mapping values are not allowed here",
+        "mapping values are not allowed",  # "here" (PyYAML) or "in this context" (libyaml)
         "YAML found 'key: value' where it did not expect "
         "one: check that the line above has a colon after "
         "its key and that this line is not indented more "
@@ -191,7 +195,7 @@ _PLAIN_WORDS = (
         "this line is not 'key: value': add the colon after the key, or indent the line if it continues the one above",
     ),
     (
-        "found character '\\t' that cannot start any token",
+        "tab character",  # libyaml; PyYAML says "found character '\\t' that cannot start any token"
         "a tab is used for indentation: indent with spaces",
     ),
     (
@@ -206,18 +210,30 @@ _PLAIN_WORDS = (
         "did not find expected '-' indicator",
         "a list item is not lined up with the others: check the spaces before '-'",
     ),
+    ("found character '\\t'", "a tab is used for indentation: indent with spaces"),  # PyYAML's wording
     ("found undefined alias", "'*' starts a YAML alias: put the value in quotes"),
     (
-        "found character that cannot start any token",
+        "cannot start any token",
         "this value starts with a character YAML reserves (such as @ or `): put it in quotes",
     ),
 )
 
 
-def _explain(exc: yaml.MarkedYAMLError, first_line: int) -> FrontMatterError:
+def _character_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.split("\n")
+    if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
+
+
+def _explain(exc: yaml.MarkedYAMLError, first_line: int, text: str) -> FrontMatterError:
     problem = exc.problem or ""
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + first_line) if mark else first_line
+    if exc.problem_mark and _character_at(text, exc.problem_mark) == "\t":
+        return FrontMatterError(
+            line, "the front matter is not valid YAML: a tab is used for indentation: indent with spaces"
+        )
     for needle, words in _PLAIN_WORDS:
         if needle in problem:
             if needle == "found unexpected end of stream" and exc.context_mark:

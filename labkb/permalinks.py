@@ -74,7 +74,7 @@ def short_links(project: Project) -> dict[str, str]:
     return links
 
 
-def page_urls(project: Project, stages: list[str]) -> set[str]:
+def page_urls(project: Project, stages: list[str], the_survey: survey.Survey | None = None) -> set[str]:
     """Addresses of every page below a language root: content, blog listings, stage pages."""
     page_paths = {project.page_path(p) for p in project.markdown_files() if project.language_of(p) in LANGUAGES}
     the_blog = blog.load(project, LANGUAGES)
@@ -83,15 +83,16 @@ def page_urls(project: Project, stages: list[str]) -> set[str]:
     page_paths |= {f"guidance/stages/{stage}.md" for stage in stages}
     # The survey's pages follow its declared jurisdictions and indicators, even while a
     # survey file has a problem (reported on its own, not as a vanished address).
-    the_survey, _ = survey.load(project)
+    if the_survey is None:
+        the_survey, _ = survey.load(project)
     if the_survey.declared:
         page_paths |= set(survey_pages.generated_paths(the_survey))
     return {url_of(p) for p in page_paths}
 
 
-def published(project: Project, stages: list[str]) -> set[str]:
+def published(project: Project, stages: list[str], the_survey: survey.Survey | None = None) -> set[str]:
     """Every address the site publishes now, in every language, short links included."""
-    below_root = page_urls(project, stages) | {f"{SHORT}/{i}/" for i in short_links(project)}
+    below_root = page_urls(project, stages, the_survey) | {f"{SHORT}/{i}/" for i in short_links(project)}
     return {with_language(url, language) for url in below_root for language in LANGUAGES}
 
 
@@ -132,10 +133,12 @@ def read_manifest(project: Project) -> list[tuple[int, str]]:
     ]
 
 
-def check(project: Project, stages: list[str]) -> list[Finding]:
-    now = published(project, stages)
+def check(project: Project, stages: list[str], the_survey: survey.Survey | None = None) -> list[Finding]:
+    if the_survey is None:
+        the_survey, _ = survey.load(project)
+    below_root_now = page_urls(project, stages, the_survey) | {f"{SHORT}/{i}/" for i in short_links(project)}
+    now = {with_language(url, language) for url in below_root_now for language in LANGUAGES}
     redirects, findings = load_redirects(project)
-    below_root_now = {u for u in page_urls(project, stages)} | {f"{SHORT}/{i}/" for i in short_links(project)}
     sources = {r.source for r in redirects}
     for redirect in redirects:
         if redirect.source in below_root_now:

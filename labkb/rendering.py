@@ -86,3 +86,13 @@ def workshop_data(meta: dict[str, Any], regs: Registries, language: str) -> str:
             )
         )
     return "\n".join(out)
+
+
+def event_facts(meta: dict[str, Any], regs: Registries, language: str) -> str:
+    label = regs.label
+    when = dates.date_range(meta["start"], meta["end"], language)
+    return (
+        f"- **{label('event_when', language)}:** {when}\n"
+        f"- **{label('workshop_location', language)}:** {meta['location']}\n"
+        f"- **{label('event_link', language)}:** <{meta['link']}>\n\n"
+    )

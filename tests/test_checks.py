@@ -87,6 +87,12 @@ BAD = [
         "indented more than the others; a value that itself contains ': ' must be put in quotes",
     ),
     (
+        "yaml-tab",
+        BLOG,
+        replace("authors: [lab-editors]", "authors:\n\t- lab-editors"),
+        f"{BLOG}:5: the front matter is not valid YAML: a tab is used for indentation: indent with spaces",
+    ),
+    (
         "front-matter-unclosed",
         BLOG,
         "---\ntitle: x\n\nBody\n",

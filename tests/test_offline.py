@@ -59,6 +59,12 @@ def test_bundle_is_small_and_the_same_for_the_same_site(bundle_zip: Path, tmp_pa
     assert again.read_bytes() == bundle_zip.read_bytes()
 
 
+def test_every_link_of_the_bundle_resolves(unzipped: Path):
+    from labkb import site_links
+
+    assert site_links.check(unzipped) == []
+
+
 def test_bundle_works_from_files_with_no_network(unzipped: Path):
     root = unzipped.as_uri() + "/"
     blocked: list[str] = []
