@@ -37,9 +37,11 @@ check: $(STAMP) ## Check content without rendering (PATHS="content/en/x.md ..." 
 preview: $(STAMP) ## Build a copy to open from files (no server) into dist/preview/
 	KB_OFFLINE=1 $(MKDOCS) build --strict --clean --no-directory-urls --site-dir dist/preview
 
-offline: $(STAMP) ## Zip the whole bilingual site to browse from files, no network: dist/learning-lab-offline.zip
+offline: $(STAMP) browser ## Zip the whole bilingual site, with PDFs of the guidance, to browse with no network
 	rm -rf dist/offline
 	KB_OFFLINE=1 $(MKDOCS) build --strict --no-directory-urls --site-dir dist/offline/learning-lab
+	$(KB) pdfs dist/offline/learning-lab
+	$(KB) links dist/offline/learning-lab
 	$(KB) bundle dist/offline/learning-lab dist/learning-lab-offline.zip
 
 urls: $(STAMP) ## Record the addresses the site publishes now in data/urls.txt (never removes any)

@@ -17,9 +17,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from labkb import registries, rendering, translations
+from labkb import pdfs, registries, rendering, translations
 from labkb.project import Project
-from labkb.schema import DEFAULT_LANGUAGE, EVENT, LANGUAGES, WORKSHOP, content_type_for
+from labkb.schema import DEFAULT_LANGUAGE, EVENT, GUIDANCE, LANGUAGES, WORKSHOP, content_type_for
 
 
 def _project(config) -> Project:
@@ -51,6 +51,11 @@ def on_page_markdown(markdown, page, config, files):
         top.append(rendering.review_notice(regs, language))
     ctype = content_type_for(getattr(page.file, "norm_src_uri", page.file.src_uri))
     bottom = []
+    if ctype is GUIDANCE and page.file.abs_src_path and config.extra.get("kb_offline"):
+        # `make offline` prints each guidance document to <page>.pdf next to its page.
+        name = pdfs.pdf_name(page.file.norm_src_uri).rsplit("/", 1)[-1]
+        label = regs.label("guidance_pdf", language)
+        top.append(f'<p><a class="md-button" href="{name}" download>{label}</a></p>\n')
     if ctype is EVENT:
         top.append(rendering.event_facts(page.meta, regs, language))
     if ctype is WORKSHOP:

@@ -75,12 +75,21 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     links.add_argument("folder", type=Path, nargs="?", default=Path("site"))
     links.add_argument("--external", action="store_true", help="also ask the web for external links")
 
+    pdf = verbs.add_parser("pdfs", help="print every guidance document of a built folder to PDF")
+    pdf.add_argument("folder", type=Path, help="a build without directory URLs (the offline one)")
+
     verbs.add_parser("docs-reference", help="regenerate the field reference in docs/content-model.md from the schema")
 
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     if args.verb == "check":
         return _check(project, args.paths, args.format)
+    if args.verb == "pdfs":
+        from labkb import pdfs
+
+        written = pdfs.print_guidance(args.folder, pdfs.guidance_pages(project.content))
+        print(f"OK: {len(written)} guidance PDF(s) printed into {args.folder}.")
+        return 0
     if args.verb == "links":
         return _links(args.folder, args.external)
     if args.verb == "survey":

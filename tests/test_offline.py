@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from labkb import bundle
+from labkb import bundle, pdfs
 from tests.browser import ARGS, CHROMIUM, search
 from tests.conftest import ENV, MKDOCS, REPO
 
@@ -33,6 +33,7 @@ def bundle_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    pdfs.print_guidance(site, pdfs.guidance_pages(REPO / "content"))
     target = work / "learning-lab-offline.zip"
     bundle.make_zip(site, target)
     return target
@@ -52,6 +53,11 @@ def test_bundle_is_small_and_the_same_for_the_same_site(bundle_zip: Path, tmp_pa
         names = archive.namelist()
     assert "learning-lab/index.html" in names and "learning-lab/es/index.html" in names
     assert "learning-lab/es/search/search_index.js" in names
+    # The guidance, its picture of the cycle and a PDF of each document, in each language.
+    for prefix in ("", "es/"):
+        assert f"learning-lab/{prefix}guidance/index.html" in names
+        for page_path in pdfs.guidance_pages(REPO / "content"):
+            assert f"learning-lab/{prefix}{pdfs.pdf_name(page_path)}" in names
     again = tmp_path / "again.zip"
     with zipfile.ZipFile(bundle_zip) as archive:
         archive.extractall(tmp_path)
@@ -101,3 +107,12 @@ def test_bundle_works_from_files_with_no_network(unzipped: Path):
         assert page.url.startswith(root + "es/blog/")
         browser.close()
     assert blocked == []
+
+
+def test_guidance_pdfs_are_real_printed_documents(unzipped: Path):
+    pdf = unzipped / "es/guidance/risk-based-due-diligence.pdf"
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-") and len(data) > 10_000
+    page = (unzipped / "es/guidance/risk-based-due-diligence.html").read_text(encoding="utf-8")
+    assert '<a class="md-button" href="risk-based-due-diligence.pdf" download>Descargar esta guía en PDF</a>' in page
+    assert "kb-cycle" in (unzipped / "es/guidance/index.html").read_text(encoding="utf-8")
