@@ -145,10 +145,11 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
 
 
 def _pattern(term: str) -> re.Pattern[str]:
-    """The term, any case, whole words, singular or plural (its last word may take -s/-es)."""
-    words = [re.escape(w) for w in term.split()]
+    """The term, any case, whole words, singular or plural: each word of four letters or more
+    may take -s/-es ("cadenas de suministro", "contract performance clauses")."""
+    words = [re.escape(w) + (r"(?:e?s)?" if len(w) >= 4 else "") for w in term.split()]
     body = r"\s+".join(words)
-    return re.compile(rf"(?<![\w-])({body}(?:e?s)?)(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])({body})(?![\w-])", re.IGNORECASE)
 
 
 def annotate(page_html: str, entries: list[Entry], language: str) -> str:

@@ -79,12 +79,14 @@ def test_spanish_site_shows_spanish_labels_only(built: Built):
         "Table of contents",
         "Search",
         "Back to top",
+        "Switch to dark mode",
+        "Switch to light mode",
     ]
     for page in pages(built.site / "es"):
         html = page.read_text(encoding="utf-8")
         # Text a reader sees in the chrome: nav labels and aria labels, not page content.
         chrome = re.sub(r'<article class="md-content__inner.*?</article>', "", html, flags=re.S)
-        visible = re.findall(r">([^<>]+)<|aria-label=\"([^\"]+)\"|placeholder=\"([^\"]+)\"", chrome)
+        visible = re.findall(r">([^<>]+)<|(?:aria-label|title|placeholder)=\"([^\"]+)\"", chrome)
         texts = {t.strip() for group in visible for t in group if t.strip()}
         for label in english_labels:
             assert label not in texts, f"{page}: shows '{label}'"

@@ -162,3 +162,12 @@ def test_case_study_listing_filters_by_two_facets(built: Built, browser):
         assert page.locator("#kb-cases > li.kb-item:visible").count() == len(cases)
         assert regs.term("jurisdictions", jurisdiction, "es") in page.locator("#kb-cases-jurisdiction").inner_text()
         page.close()
+
+
+@pytest.mark.parametrize(("text", "language", "term"), [
+    ("Las cadenas de suministro del Estado.", "es", "cadenas de suministro"),
+    ("Review the supply chains first.", "en", "supply chains"),
+])
+def test_glossary_matches_plurals_of_multi_word_terms(text, language, term):
+    entry = next(e for e in glossary.load(Project(REPO))[0] if e.id == "supply-chain")
+    assert f">{term}</abbr>" in glossary.annotate(f"<p>{text}</p>", [entry], language)

@@ -117,3 +117,18 @@ def test_docs_field_reference_matches_the_schema():
     document = (REPO / "docs" / "content-model.md").read_text(encoding="utf-8")
     generated = reference.reference(registries.load(Project(REPO)))
     assert reference.splice(document, generated) == document, "run 'make docs-reference'"
+
+
+def test_every_label_the_code_uses_exists_in_both_languages():
+    """A missing label would show its key to readers: every key used in code is in data/labels.yml."""
+    import re
+
+    from labkb import registries
+
+    labels = registries.load(Project(REPO)).labels
+    used = set()
+    for path in [*(REPO / "labkb").glob("*.py"), *(REPO / "hooks").glob("*.py")]:
+        used |= set(re.findall(r"label\(\s*\"([a-z_]+)\"", path.read_text(encoding="utf-8")))
+    assert len(used) > 40
+    missing = sorted(key for key in used if set(labels.get(key, {})) != {"en", "es"})
+    assert missing == []
