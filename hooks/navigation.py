@@ -11,7 +11,12 @@ from mkdocs.plugins import event_priority
 
 from labkb.schema import SECTION_ORDER
 
+# Sections whose index page lists their pages (generated listings): the blog always shows
+# only its index in the sidebar; guidance and case studies once they have many pages, so
+# that every page does not carry the whole list (page weight grows with the site).
 LISTED_SECTIONS = {"blog"}
+LISTED_WHEN_LARGE = {"guidance", "case-studies"}
+LARGE = 12
 
 
 @event_priority(-200)  # after static-i18n has built the language's navigation (-100)
@@ -22,7 +27,8 @@ def on_nav(nav, config, files):
         folder = _folder(item)
         if item.is_section and folder:
             item.title = regs.label(f"section_{folder}", language)
-            if folder in LISTED_SECTIONS:
+            pages = [c for c in item.children if c.is_page]
+            if folder in LISTED_SECTIONS or (folder in LISTED_WHEN_LARGE and len(pages) > LARGE):
                 # Posts are reached from the section's own listing, not from the sidebar.
                 item.children = [c for c in item.children if c.is_page and c.is_index]
     nav.items = _without_hidden(nav.items)

@@ -164,10 +164,30 @@ def test_case_study_listing_filters_by_two_facets(built: Built, browser):
         page.close()
 
 
-@pytest.mark.parametrize(("text", "language", "term"), [
-    ("Las cadenas de suministro del Estado.", "es", "cadenas de suministro"),
-    ("Review the supply chains first.", "en", "supply chains"),
-])
+@pytest.mark.parametrize(
+    ("text", "language", "term"),
+    [
+        ("Las cadenas de suministro del Estado.", "es", "cadenas de suministro"),
+        ("Review the supply chains first.", "en", "supply chains"),
+    ],
+)
 def test_glossary_matches_plurals_of_multi_word_terms(text, language, term):
     entry = next(e for e in glossary.load(Project(REPO))[0] if e.id == "supply-chain")
     assert f">{term}</abbr>" in glossary.annotate(f"<p>{text}</p>", [entry], language)
+
+
+@pytest.mark.build
+def test_large_guidance_section_collapses_to_its_listing_in_the_sidebar(full_site):
+    from tests.test_checks import GUIDE_TEXT
+
+    for number in range(8):  # 7 starter documents + 8 = 15, more than the sidebar lists
+        full_site.write(f"content/en/guidance/extra-{number}.md", GUIDE_TEXT.replace("Mapping", f"Step {number}, mapping"))
+    full_site.record()
+    result = full_site.build()
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (full_site.root / "site/about/index.html").read_text(encoding="utf-8")
+    sidebar = html.split("md-sidebar--primary")[1].split("md-sidebar--secondary")[0]
+    assert 'href="../guidance/"' in sidebar
+    assert "extra-1" not in sidebar and "risk-based-due-diligence" not in sidebar
+    listing = (full_site.root / "site/guidance/index.html").read_text(encoding="utf-8")
+    assert listing.count('<li class="kb-item"') == 15
