@@ -58,6 +58,7 @@ _MONTHS = (
 )
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
 
 @dataclass
@@ -258,6 +259,9 @@ def _check_value(node: Node, kind: Kind, regs: Registries, page: Page) -> list[t
         return problems
     if isinstance(value, dict | list):
         return [(node.line, f"expected {_expected(kind)}, found {found}")]
+    if kind.name == "text" and node.unquoted and str(value).lower() in _YAML11_BOOLEANS:
+        # Our reader keeps it as text, but MkDocs reads front matter with YAML 1.1: true/false.
+        return [(node.line, f"'{value}' would be read as true or false by the site: put it in quotes")]
     return [(node.line, msg) for msg in _check_scalar(value, kind, regs, page)]
 
 
@@ -560,7 +564,7 @@ def _duplicate_ids(pages: list[Page]) -> list[Finding]:
 def _reserved_paths(pages: list[Page], the_survey: survey.Survey) -> list[Finding]:
     """Paths where the site makes pages itself: an editor's file there would clash."""
     findings = []
-    generated = set(survey_pages.generated_paths(the_survey))
+    generated = {permalinks.url_of(p) for p in survey_pages.generated_paths(the_survey)}
     generated_folders = ("guidance/stages/", f"{permalinks.SHORT}/", "survey/indicators/")
     for page in pages:
         parts = page.page_path.split("/")
@@ -577,7 +581,7 @@ def _reserved_paths(pages: list[Page], the_survey: survey.Survey) -> list[Findin
                     f"to {blog.FOLDER}/{parts[-1]}",
                 )
             )
-        elif page.page_path in generated or page.page_path.startswith(generated_folders):
+        elif permalinks.url_of(page.page_path) in generated or page.page_path.startswith(generated_folders):
             findings.append(
                 Finding(
                     page.rel,

@@ -248,7 +248,16 @@ def _survey(project: Project, action: str, file: Path) -> int:
     if not file.is_file():
         print(f"{file}: no such file (run 'make survey-export' first)", file=sys.stderr)
         return 2
-    written, problems = survey_sheet.import_csv(project, data, file.read_text(encoding="utf-8-sig"), str(file))
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        print(
+            f"{file}: this file is not UTF-8 text: in the spreadsheet, save it again as "
+            "'CSV UTF-8'; nothing was written.",
+            file=sys.stderr,
+        )
+        return 1
+    written, problems = survey_sheet.import_csv(project, data, text, str(file))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

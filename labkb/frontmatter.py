@@ -23,6 +23,7 @@ class Node:
     value: dict[str, Node] | list[Node] | Scalar
     line: int
     key_line: int = 0  # for mapping values: the line of the key
+    unquoted: bool = False  # a scalar written without quotes
 
     def plain(self) -> Any:
         if isinstance(self.value, dict):
@@ -165,7 +166,7 @@ def _convert(loader: _Loader, node: yaml.Node, first_line: int, errors: list[Fro
     value = loader.construct_object(node, deep=True)
     if not isinstance(value, str | int | float | bool | type(None)):
         value = str(node.value)
-    return Node(value, line)
+    return Node(value, line, unquoted=not node.style)  # None (PyYAML) or "" (libyaml) when plain
 
 
 def _yaml_kind(node: Node) -> str:

@@ -242,7 +242,10 @@ def load(project: Project) -> tuple[Survey, list[Finding]]:
 
 
 def _declared_lines(project: Project) -> dict[str, int]:
-    node, _ = load_yaml((project.root / SURVEY_FILE).read_text(encoding="utf-8"))
+    try:
+        node, _ = load_yaml((project.root / SURVEY_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return {}  # _read_survey reports the file itself
     listing = node.value.get("jurisdictions") if node and isinstance(node.value, dict) else None
     if listing is None or not isinstance(listing.value, list):
         return {}
@@ -417,6 +420,13 @@ def _read_answer(reader: _Reader, indicator_id: str, node: Node, survey: Survey)
     pending = (
         tuple(str(v.value) for v in pending_node.value) if pending_node and isinstance(pending_node.value, list) else ()
     )
+    for language in pending:
+        if language not in LANGUAGES:
+            reader.problem(
+                pending_node.line,
+                f"{what}: 'note_pending' lists '{language}', which is not a language of the site "
+                f"({', '.join(LANGUAGES)})",
+            )
     notes: dict[str, str] = {}
     note_values = reader.mapping(values.get("note"), f"{what}: 'note'", node.line)
     for language in LANGUAGES:

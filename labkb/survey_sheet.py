@@ -61,7 +61,11 @@ def dump_jurisdiction(jurisdiction: Jurisdiction, survey: Survey) -> str:
         answer = jurisdiction.answers.get(indicator_id)
         if answer is None:
             continue
-        lines += [f"  {indicator_id}:", f"    answer: {_scalar(answer.value)}", "    note:"]
+        lines += [
+            f"  {indicator_id}:",
+            f"    answer: {_scalar(answer.value)}",
+            "    note:" if answer.notes else "    note: {}",
+        ]
         lines += [f"      {lang}: {_scalar(answer.notes[lang])}" for lang in LANGUAGES if lang in answer.notes]
         if answer.note_pending:
             lines.append(f"    note_pending: [{', '.join(answer.note_pending)}]")
@@ -116,7 +120,7 @@ def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
         if len(parts) not in (2, 3) or not parts[0]:
             return (), (f"'{line}' is not 'title | url' or 'title | url | pinpoint' (one source per line)")
         if not _is_web_address(parts[1]):
-            return (), f"'{parts[1]}' is not a web address starting with https://"
+            return (), f"'{parts[1]}' is not a web address starting with https:// (or http://)"
         sources.append(Source(parts[0], parts[1], parts[2] if len(parts) == 3 else ""))
     return tuple(sources), None
 
@@ -152,6 +156,9 @@ def import_csv(project: Project, survey: Survey, text: str, name: str) -> tuple[
                 f"'{value}' is not on the scale ({', '.join(survey.scale)}){did_you_mean(value, survey.scale.keys())}",
             )
         pending = tuple(p.strip() for p in (row.get("note_pending") or "").split(",") if p.strip())
+        for language in pending:
+            if language not in LANGUAGES:
+                bad("note_pending", f"'{language}' is not a language of the site ({', '.join(LANGUAGES)})")
         notes = {lang: (row.get(f"note_{lang}") or "").strip() for lang in LANGUAGES}
         for language, note in notes.items():
             if not note and language not in pending:

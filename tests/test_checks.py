@@ -139,6 +139,12 @@ BAD = [
         f"{BLOG}:2: 'title': expected text, found true: put it in quotes",
     ),
     (
+        "yaml11-boolean-text",
+        BLOG,
+        replace("title: Buying with respect for human rights", "title: yes"),
+        f"{BLOG}:2: 'title': 'yes' would be read as true or false by the site: put it in quotes",
+    ),
+    (
         "impossible-date",
         BLOG,
         replace("2017-10-06", "2024-02-30"),

@@ -181,7 +181,9 @@ def test_large_guidance_section_collapses_to_its_listing_in_the_sidebar(full_sit
     from tests.test_checks import GUIDE_TEXT
 
     for number in range(8):  # 7 starter documents + 8 = 15, more than the sidebar lists
-        full_site.write(f"content/en/guidance/extra-{number}.md", GUIDE_TEXT.replace("Mapping", f"Step {number}, mapping"))
+        full_site.write(
+            f"content/en/guidance/extra-{number}.md", GUIDE_TEXT.replace("Mapping", f"Step {number}, mapping")
+        )
     full_site.record()
     result = full_site.build()
     assert result.returncode == 0, result.stdout + result.stderr

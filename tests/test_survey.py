@@ -258,3 +258,30 @@ def test_matrix_sorts_and_filters(built: Built):
             f"Se muestran {len(europe)} de 20 jurisdicciones y {len(law)} de {len(data.indicators)} preguntas."
         )
         browser.close()
+
+
+def test_import_of_a_sheet_in_another_encoding_says_so_and_writes_nothing(full_site: Site, capsys):
+    folder = full_site.root / "data/survey/jurisdictions"
+    before = {p.name: p.read_bytes() for p in folder.glob("*.yml")}
+    sheet = full_site.root / "sheet.csv"
+    cli.main(["--root", str(full_site.root), "survey", "export", str(sheet)])
+    sheet.write_bytes(sheet.read_text(encoding="utf-8-sig").replace("México", "México").encode("cp1252"))
+    capsys.readouterr()
+    assert cli.main(["--root", str(full_site.root), "survey", "import", str(sheet)]) == 1
+    assert "this file is not UTF-8 text" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in folder.glob("*.yml")} == before
+
+
+def test_answer_with_both_notes_pending_round_trips_and_passes_the_check(full_site: Site, capsys):
+    sheet = full_site.root / "sheet.csv"
+    cli.main(["--root", str(full_site.root), "survey", "export", str(sheet)])
+    rows = list(csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8-sig"))))
+    rows[0].update(note_en="", note_es="", note_pending="en, es")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    sheet.write_text(out.getvalue(), encoding="utf-8")
+    assert cli.main(["--root", str(full_site.root), "survey", "import", str(sheet)]) == 0
+    code, output = full_site.check(capsys=capsys)
+    assert code == 0, output
