@@ -70,6 +70,28 @@ link: https://www.ohchr.org/
 Text.
 """
 
+WORKSHOP_TEXT = """\
+---
+title: Workshop on procurement and human rights
+description: A one-day workshop.
+date: 2017-10-06
+location: Santiago, Chile
+organisers: [Organization of American States]
+programme:
+  - time: "10:00-10:20"
+    title: Welcome
+  - time: "10:20-12:00"
+    title: Session 1
+    speakers: [A speaker (An institution)]
+institutions:
+  - name: ChileCompra
+    country: Chile
+---
+
+Text.
+"""
+WORKSHOP = "content/en/workshops/workshop.md"
+
 # Columns: rule id, file to write, its text, the exact finding (path:line: message).
 BAD = [
     (
@@ -367,6 +389,12 @@ BAD = [
         f"{CASE}: give this page its own id",
     ),
     (
+        "workshop-programme-entry",
+        WORKSHOP,
+        WORKSHOP_TEXT.replace("    title: Welcome\n", ""),
+        f"{WORKSHOP}:8: 'programme': this entry has no 'title' (each needs: time, title)",
+    ),
+    (
         "event-end-before-start",
         EVENT,
         EVENT_TEXT.replace("end: 2017-11-30", "end: 2017-11-29"),
@@ -430,6 +458,8 @@ GOOD = [
     ("guidance", GUIDE, GUIDE_TEXT),
     ("case-study", CASE, CASE_TEXT),
     ("event", EVENT, EVENT_TEXT),
+    ("workshop", WORKSHOP, WORKSHOP_TEXT),
+    ("page", "content/en/about/index.md", "---\ntitle: About\ndescription: Who we are.\n---\n\nText.\n"),
     (
         "links-and-anchors",
         BLOG,
