@@ -24,6 +24,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+def chromium_path() -> str:
+    """Debian's Chromium (`make browser` installs it)."""
+    return shutil.which("chromium") or "/usr/bin/chromium"
+
+
 def pdf_name(page_path: str) -> str:
     """Where the PDF of a guidance page goes, below the language root: guidance/<slug>.pdf."""
     return page_path.removesuffix(".md") + ".pdf"
@@ -43,7 +48,7 @@ def print_guidance(site: Path, page_paths: list[str], chromium: str | None = Non
     """Print every guidance page of a no-directory-URL build to PDF; returns the PDFs."""
     from playwright.sync_api import sync_playwright
 
-    executable = chromium or shutil.which("chromium") or "/usr/bin/chromium"
+    executable = chromium or chromium_path()
     written = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
