@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from labkb import blog, glossary, library, registries, survey
+from labkb import blog, checks, glossary, library, registries, survey
 from labkb.project import Project
 from labkb.schema import LANGUAGES
 
@@ -49,3 +49,27 @@ def glossary_entries(config) -> list[glossary.Entry]:
 
 def the_blog(config) -> blog.Blog:
     return _get("blog", lambda: blog.load(project(config), LANGUAGES))
+
+
+def section_pages(config, language: str) -> dict[str, list[tuple[str, str, str]]]:
+    """folder -> (page path, title, description) of its pages in `language` (or the page's
+    original language when not translated), sorted by title: for listings of large sections."""
+
+    def make() -> dict[str, list[tuple[str, str, str]]]:
+        pages, _ = checks.read_pages(project(config))
+        chosen: dict[str, checks.Page] = {}
+        for page in pages:
+            parts = page.page_path.split("/")
+            if len(parts) != 2 or parts[1] == "index.md" or page.doc.meta is None:
+                continue
+            if page.language == language or page.page_path not in chosen:
+                chosen[page.page_path] = page
+        sections: dict[str, list[tuple[str, str, str]]] = {}
+        for page_path, page in chosen.items():
+            meta = page.doc.meta.plain()
+            sections.setdefault(page_path.split("/")[0], []).append(
+                (page_path, str(meta.get("title", page_path)), str(meta.get("description", "") or ""))
+            )
+        return {folder: sorted(entries, key=lambda e: e[1].lower()) for folder, entries in sections.items()}
+
+    return _get(f"sections-{language}", make)

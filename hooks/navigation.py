@@ -6,16 +6,21 @@ and static-i18n sorts top-level sections alphabetically.
 
 from __future__ import annotations
 
-import _state
-from mkdocs.plugins import event_priority
+from html import escape
 
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+import _state
 from labkb.schema import SECTION_ORDER
 
-# Sections whose index page lists their pages (generated listings): the blog always shows
-# only its index in the sidebar; guidance and case studies once they have many pages, so
-# that every page does not carry the whole list (page weight grows with the site).
+# Every page carries the sidebar, so a section with many pages shows only its index page
+# there, and the index page lists the section's pages: the blog always; any other section
+# once it has more than LARGE pages (guidance and case studies have their own listings,
+# other sections get a plain one from on_page_content below).
 LISTED_SECTIONS = {"blog"}
-LISTED_WHEN_LARGE = {"guidance", "case-studies"}
+OWN_LISTING = {"blog", "guidance", "case-studies", "survey"}
 LARGE = 12
 
 
@@ -28,9 +33,9 @@ def on_nav(nav, config, files):
         if item.is_section and folder:
             item.title = regs.label(f"section_{folder}", language)
             pages = [c for c in item.children if c.is_page]
-            if folder in LISTED_SECTIONS or (folder in LISTED_WHEN_LARGE and len(pages) > LARGE):
-                # Posts are reached from the section's own listing, not from the sidebar.
-                item.children = [c for c in item.children if c.is_page and c.is_index]
+            index = [c for c in item.children if c.is_page and c.is_index]
+            if index and (folder in LISTED_SECTIONS or len(pages) > LARGE):
+                item.children = index
     nav.items = _without_hidden(nav.items)
     nav.items.sort(key=_position)
     _link_previous_and_next(nav)
@@ -87,3 +92,30 @@ def _position(item) -> tuple[int, str]:
     folder = _folder(item) or ""
     order = SECTION_ORDER.index(folder) if folder in SECTION_ORDER else len(SECTION_ORDER)
     return (order, folder)
+
+
+def on_page_content(html, page, config, files):
+    """The index page of a large section without a listing of its own lists its pages."""
+    page_path = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    parts = page_path.split("/")
+    if len(parts) != 2 or parts[1] != "index.md" or parts[0] in OWN_LISTING:
+        return html
+    folder = parts[0]
+    language = config.plugins["i18n"].current_language
+    entries = _state.section_pages(config, language).get(folder, [])
+    if len(entries) <= LARGE:
+        return html
+    prefix = "" if language == config.plugins["i18n"].default_language else f"{language}/"
+    items = []
+    for entry_path, title, description in entries:
+        url = File(entry_path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+        href = get_relative_url(prefix + url, page.url)
+        items.append(
+            f'<li><a href="{escape(href)}">{escape(title)}</a>'
+            + (f"<br>{escape(description)}" if description else "")
+            + "</li>"
+        )
+    heading = _state.regs(config).label("section_pages", language)
+    return (
+        html + f'<h2 id="kb-section-pages">{escape(heading)}</h2><ul class="kb-section-pages">{"".join(items)}</ul>\n'
+    )

@@ -55,7 +55,7 @@ def is_post(page_path: str) -> bool:
     return len(parts) == 2 and parts[0] == FOLDER and parts[1] != "index.md"
 
 
-def read_post(path: Path, page_path: str, language: str) -> Post | None:
+def read_post(path: Path, page_path: str, language: str, count: bool = True) -> Post | None:
     """A post from its file, or None when its front matter is not usable (the checker says why)."""
     doc = frontmatter.parse(path.read_text(encoding="utf-8"))
     meta = doc.meta.plain() if doc.meta else {}
@@ -68,20 +68,20 @@ def read_post(path: Path, page_path: str, language: str) -> Post | None:
             authors=tuple(meta["authors"]),
             categories=tuple(meta["categories"]),
             description=str(meta["description"]),
-            words=markdown_source.count_words(doc.body),
+            words=markdown_source.count_words(doc.body) if count else 0,
         )
     except (KeyError, TypeError, ValueError):
         return None
 
 
-def posts(project: Project, language: str) -> list[Post]:
-    """Posts written in `language`, newest first."""
+def posts(project: Project, language: str, count: bool = True) -> list[Post]:
+    """Posts written in `language`, newest first (`count=False`: without reading times)."""
     folder = project.content / language / FOLDER
     found = []
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         page_path = f"{FOLDER}/{path.name}"
         if is_post(page_path):
-            post = read_post(path, page_path, language)
+            post = read_post(path, page_path, language, count)
             if post is not None:
                 found.append(post)
     return sorted(found, key=lambda p: (-p.date.toordinal(), p.title))
@@ -107,8 +107,8 @@ class Blog:
         return max(1, math.ceil(most / PER_PAGE))
 
 
-def load(project: Project, languages: tuple[str, ...]) -> Blog:
-    return Blog({language: posts(project, language) for language in languages})
+def load(project: Project, languages: tuple[str, ...], count: bool = True) -> Blog:
+    return Blog({language: posts(project, language, count) for language in languages})
 
 
 # --- Markdown for the pages ------------------------------------------------------------

@@ -126,8 +126,9 @@ def check(project: Project, paths: Iterable[Path] | None = None) -> list[Finding
     pages, findings = read_pages(project)
     findings += regs.findings
     by_key = {(p.language, p.page_path): p for p in pages}
+    tree = ContentTree.of(project)
     for page in pages:
-        findings += check_page(page, regs, by_key, project)
+        findings += check_page(page, regs, by_key, project, tree)
     findings += check_site(pages, project, the_survey)
     findings += _section_labels(project, regs)
     findings += glossary.load(project)[1]
@@ -142,7 +143,29 @@ def check(project: Project, paths: Iterable[Path] | None = None) -> list[Finding
 # --- one page -------------------------------------------------------------------------
 
 
-def check_page(page: Page, regs: Registries, by_key: dict[tuple[str, str], Page], project: Project) -> list[Finding]:
+@dataclass(frozen=True)
+class ContentTree:
+    """Every file and folder below content/ (as 'lang/path'), read once: links are looked
+    up here instead of asking the file system for each one."""
+
+    files: frozenset[str]
+    folders: frozenset[str]
+
+    @classmethod
+    def of(cls, project: Project) -> ContentTree:
+        files, folders = set(), set()
+        for path in project.content.rglob("*"):
+            (folders if path.is_dir() else files).add(path.relative_to(project.content).as_posix())
+        return cls(frozenset(files), frozenset(folders))
+
+
+def check_page(
+    page: Page,
+    regs: Registries,
+    by_key: dict[tuple[str, str], Page],
+    project: Project,
+    tree: ContentTree | None = None,
+) -> list[Finding]:
     findings = [Finding(page.rel, e.line, e.message) for e in page.doc.errors]
     if page.doc.meta is None and not page.doc.errors:
         findings.append(
@@ -156,7 +179,7 @@ def check_page(page: Page, regs: Registries, by_key: dict[tuple[str, str], Page]
         )
     if page.doc.meta is not None:
         findings += _check_fields(page, regs)
-    findings += _check_body(page, by_key, project)
+    findings += _check_body(page, by_key, project, tree or ContentTree.of(project))
     return findings
 
 
@@ -378,7 +401,7 @@ def _plain(value: object) -> str:
 # --- the body ---------------------------------------------------------------------------
 
 
-def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Project) -> list[Finding]:
+def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Project, tree: ContentTree) -> list[Finding]:
     findings: list[Finding] = []
     index = markdown_source.LineIndex(page.masked)
     for offset, message in safety.scan_source(page.masked):
@@ -428,10 +451,10 @@ def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Projec
             if anchor and anchor not in own_anchors:
                 findings.append(Finding(page.rel, line, _anchor_message(anchor, page.rel, own_anchors)))
             continue
-        findings += _check_internal(page, line, target, anchor, link.image, by_key, project)
+        findings += _check_internal(page, line, target, anchor, link.image, by_key, project, tree)
     if page.ctype.words and page.doc.meta is not None:
         low, high = page.ctype.words
-        words = markdown_source.count_words(page.doc.body)
+        words = markdown_source.count_words(page.doc.body, page.masked)
         if not low <= words <= high:
             advice = "add to it" if words < low else "shorten it"
             findings.append(
@@ -454,6 +477,7 @@ def _check_internal(
     image: bool,
     by_key: dict[tuple[str, str], Page],
     project: Project,
+    tree: ContentTree,
 ) -> list[Finding]:
     what = "image" if image else "link"
     if target.startswith("/"):
@@ -478,8 +502,8 @@ def _check_internal(
     # A page not yet translated is shown in its original language (hooks/fallback.py).
     candidates = [page.language, *(lang for lang in LANGUAGES if lang != page.language)]
     for language in candidates:
-        path = project.content / language / joined
-        if path.is_dir():
+        key = f"{language}/{joined}"
+        if key in tree.folders:
             return [
                 Finding(
                     page.rel,
@@ -487,7 +511,7 @@ def _check_internal(
                     f"the {what} '{target}' points to a folder: link to its page, '{target.rstrip('/')}/index.md'",
                 )
             ]
-        if path.is_file():
+        if key in tree.files:
             if anchor and joined.endswith(".md"):
                 linked = by_key.get((language, joined))
                 ids = markdown_source.anchors(linked.masked) if linked else set()

@@ -35,6 +35,7 @@ _HTML_A = re.compile(r"<a\b[^<>]*\bhref\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _TAG_ANY = re.compile(r"</?[a-zA-Z][^<>]*>")
+_ATTR_BLOCK = re.compile(r"\{[:#.][^{}\n]*\}")
 _BARE_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 
 
@@ -155,11 +156,15 @@ def anchors(masked: str) -> set[str]:
 def links(masked: str) -> list[Link]:
     index = LineIndex(masked)
     found: list[Link] = []
-    definitions = {m.group("ref").strip().lower(): m for m in _REF_DEF.finditer(masked)}
-    for match in _LINK.finditer(masked):
+    # Each pattern runs only when its marker is in the text at all (most pages have few kinds).
+    has_tag = "<" in masked
+    definitions = (
+        {m.group("ref").strip().lower(): m for m in _REF_DEF.finditer(masked)} if "]:" in masked else {}
+    )
+    for match in _LINK.finditer(masked) if "](" in masked else ():
         url = match.group("angled") if match.group("angled") is not None else match.group("url")
         found.append(Link(url or "", match.group("text"), index.line(match.start()), bool(match.group("image"))))
-    for match in _REF_LINK.finditer(masked):
+    for match in _REF_LINK.finditer(masked) if definitions else ():
         ref = (match.group("ref") or match.group("text")).strip().lower()
         definition = definitions.get(ref)
         if definition:
@@ -171,9 +176,9 @@ def links(masked: str) -> list[Link]:
                     bool(match.group("image")),
                 )
             )
-    for match in _AUTOLINK.finditer(masked):
+    for match in _AUTOLINK.finditer(masked) if has_tag else ():
         found.append(Link(match.group("url"), match.group("url"), index.line(match.start()), False))
-    for match in _HTML_IMG.finditer(masked):
+    for match in _HTML_IMG.finditer(masked) if has_tag else ():
         attributes = {k.lower(): v.strip("\"'") for k, v in _HTML_ATTR.findall(match.group(0))}
         found.append(
             Link(
@@ -185,12 +190,12 @@ def links(masked: str) -> list[Link]:
                 has_alt="alt" in attributes,
             )
         )
-    for match in _HTML_A.finditer(masked):
+    for match in _HTML_A.finditer(masked) if has_tag else ():
         found.append(Link(match.group(1).strip("\"'"), "", index.line(match.start()), False, html=True))
     return found
 
 
-def count_words(body: str) -> int:
+def count_words(body: str, masked: str | None = None) -> int:
     """Words of prose in a body, by the rule documented in docs/content-model.md.
 
     Excluded: code (fenced and inline), HTML comments and tags, link and image URLs,
@@ -198,12 +203,19 @@ def count_words(body: str) -> int:
     A word is a run of letters or digits, which may contain inner apostrophes or
     hyphens ("due-diligence", "l'État" and "2017" are one word each).
     """
-    text = mask_code(body)
-    text = _REF_DEF.sub("", text)
-    text = _LINK.sub(lambda m: "" if m.group("image") else m.group("text"), text)
-    text = _REF_LINK.sub(lambda m: "" if m.group("image") else m.group("text"), text)
-    text = _AUTOLINK.sub("", text)
-    text = _TAG_ANY.sub(" ", text)
-    text = re.sub(r"\{[:#.][^{}\n]*\}", "", text)
-    text = _BARE_URL.sub("", text)
+    text = masked if masked is not None else mask_code(body)
+    # Each pass runs only when its marker is in the text (a cheap test, most are absent).
+    if "]:" in text:
+        text = _REF_DEF.sub("", text)
+    if "](" in text:
+        text = _LINK.sub(lambda m: "" if m.group("image") else m.group("text"), text)
+    if "][" in text:
+        text = _REF_LINK.sub(lambda m: "" if m.group("image") else m.group("text"), text)
+    if "<" in text:
+        text = _AUTOLINK.sub("", text)
+        text = _TAG_ANY.sub(" ", text)
+    if "{" in text:
+        text = _ATTR_BLOCK.sub("", text)
+    if "://" in text or "www." in text:
+        text = _BARE_URL.sub("", text)
     return len(_WORD.findall(text))

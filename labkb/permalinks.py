@@ -77,7 +77,7 @@ def short_links(project: Project) -> dict[str, str]:
 def page_urls(project: Project, stages: list[str], the_survey: survey.Survey | None = None) -> set[str]:
     """Addresses of every page below a language root: content, blog listings, stage pages."""
     page_paths = {project.page_path(p) for p in project.markdown_files() if project.language_of(p) in LANGUAGES}
-    the_blog = blog.load(project, LANGUAGES)
+    the_blog = blog.load(project, LANGUAGES, count=False)  # addresses only: no word counts
     if any(the_blog.by_language.values()):
         page_paths |= set(blog.generated_paths(the_blog))
     page_paths |= {f"guidance/stages/{stage}.md" for stage in stages}

@@ -20,23 +20,30 @@ class Project:
     def data(self) -> Path:
         return self.root / "data"
 
+    def _below(self, path: Path, folder: Path) -> Path:
+        """`path` relative to `folder`; resolving links only when the plain way fails
+        (files found by walking the project are already below it, and resolving is slow)."""
+        try:
+            return path.relative_to(folder)
+        except ValueError:
+            return path.resolve().relative_to(folder.resolve())
+
     def relative(self, path: Path) -> str:
         """Path relative to the repository, forward slashes (as messages show it)."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return self._below(path, self.root).as_posix()
         except ValueError:
             return path.as_posix()
 
     def language_of(self, path: Path) -> str | None:
         try:
-            return path.resolve().relative_to(self.content.resolve()).parts[0]
+            return self._below(path, self.content).parts[0]
         except (ValueError, IndexError):
             return None
 
     def page_path(self, path: Path) -> str:
         """Path below content/<lang>/: the same for a page and its translation."""
-        parts = path.resolve().relative_to(self.content.resolve()).parts
-        return "/".join(parts[1:])
+        return "/".join(self._below(path, self.content).parts[1:])
 
     def counterpart(self, path: Path, language: str) -> Path:
         return self.content / language / self.page_path(path)

@@ -6,8 +6,8 @@ index into one index per language:
 
 - each language's pages only; a page shown in another language (not translated yet)
   stays, its title marked with its real language;
-- `title_folded` and `text_folded` fields: lower case, accents removed, so that
-  "contratacion" finds "contratación";
+- `title_folded` and `text_folded` fields: the accent-free form of every word that has
+  accents, so that "contratacion" finds "contratación";
 - a `variants` field with the singular and plural forms of every word, so that
   "proveedores" finds "proveedor" and "suppliers" finds "supplier";
 - the language's own stop words.
@@ -33,36 +33,34 @@ _WORD = re.compile(r"[a-z]{4,}")
 
 
 def variants(word: str, language: str) -> set[str]:
-    """Singular and plural forms of a folded word (over-generating is harmless).
+    """The word and its other grammatical number (a folded word; only what is needed).
 
     English: supplier, suppliers; policy, policies; process, processes.
     Spanish: proveedor, proveedores; politica, politicas; luz, luces.
     """
-    bases = {word}
+    forms = {word}
     if language == "es":
         if word.endswith("ces"):
-            bases.add(word[:-3] + "z")
-        if word.endswith("es"):
-            bases.add(word[:-2])
-        if word.endswith("s"):
-            bases.add(word[:-1])
-        forms = set()
-        for base in bases:
-            forms |= {base, base + "s", base + "es"}
-            if base.endswith("z"):
-                forms.add(base[:-1] + "ces")
+            forms.add(word[:-3] + "z")
+        elif word.endswith("es"):
+            forms |= {word[:-2], word[:-1]}  # proveedores -> proveedor; clientes -> cliente
+        elif word.endswith("s"):
+            forms.add(word[:-1])
+        elif word.endswith("z"):
+            forms.add(word[:-1] + "ces")
+        else:
+            forms.add(word + ("s" if word[-1] in "aeiou" else "es"))
         return forms
     if word.endswith("ies"):
-        bases.add(word[:-3] + "y")
-    if word.endswith("es"):
-        bases.add(word[:-2])
-    if word.endswith("s") and not word.endswith("ss"):
-        bases.add(word[:-1])
-    forms = set()
-    for base in bases:
-        forms |= {base, base + "s", base + "es"}
-        if base.endswith("y"):
-            forms.add(base[:-1] + "ies")
+        forms.add(word[:-3] + "y")
+    elif word.endswith("es"):
+        forms |= {word[:-2], word[:-1]}  # processes -> process; guides -> guide
+    elif word.endswith("s") and not word.endswith("ss"):
+        forms.add(word[:-1])
+    elif word.endswith("y") and word[-2:-1] not in "aeiou":
+        forms.add(word[:-1] + "ies")
+    else:
+        forms.add(word + ("es" if word.endswith(("s", "x", "z", "ch", "sh")) else "s"))
     return forms
 
 
@@ -70,6 +68,16 @@ def fold(text: str) -> str:
     """Lower case without accents: 'Contratación' -> 'contratacion'."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _folded_only(text: str) -> list[str]:
+    """Accent-free forms of the words of `text` that have accents, each once, in order."""
+    seen: dict[str, None] = {}
+    for word in re.findall(r"\w+", text):
+        folded = fold(word)
+        if folded != word:
+            seen.setdefault(folded, None)
+    return list(seen)
 
 
 def language_of(location: str, languages: tuple[str, ...], default: str) -> tuple[str, str]:
@@ -108,11 +116,16 @@ def split_index(
         content_language = written_in(language, location)
         if content_language != language:
             entry["title"] = f"{entry.get('title', '')} {mark(language, content_language)}"
-        entry["title_folded"] = fold(_TAG.sub(" ", entry.get("title", "")))
-        entry["text_folded"] = fold(_TAG.sub(" ", entry.get("text", "")))
-        words = _WORD.findall(entry["title_folded"] + " " + entry["text_folded"])
-        forms = {form for word in set(words) for form in variants(word, content_language)}
-        entry["variants"] = " ".join(sorted(forms - set(words)))
+        # Only what the original fields cannot match: the accent-free form of words that
+        # have accents, and the other number of every word; each once per section, so the
+        # index does not carry the text twice.
+        title = _TAG.sub(" ", entry.get("title", "")).lower()
+        text = _TAG.sub(" ", entry.get("text", "")).lower()
+        entry["title_folded"] = " ".join(_folded_only(title))
+        entry["text_folded"] = " ".join(_folded_only(text))
+        words = set(_WORD.findall(fold(title + " " + text)))
+        forms = {form for word in words for form in variants(word, content_language)}
+        entry["variants"] = " ".join(sorted(forms - words))
         indexes[language]["docs"].append(entry)
     return indexes
 

@@ -193,3 +193,23 @@ def test_large_guidance_section_collapses_to_its_listing_in_the_sidebar(full_sit
     assert "extra-1" not in sidebar and "risk-based-due-diligence" not in sidebar
     listing = (full_site.root / "site/guidance/index.html").read_text(encoding="utf-8")
     assert listing.count('<li class="kb-item"') == 15
+
+
+@pytest.mark.build
+def test_large_plain_section_collapses_and_its_index_lists_its_pages(full_site):
+    for number in range(13):
+        full_site.write(
+            f"content/en/projects/extra-{number:02}.md",
+            f"---\ntitle: Extra project {number:02}\ndescription: Number {number}.\n---\n\nText.\n",
+        )
+    full_site.record()
+    result = full_site.build()
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (full_site.root / "site/about/index.html").read_text(encoding="utf-8")
+    sidebar = html.split("md-sidebar--primary")[1].split("md-sidebar--secondary")[0]
+    assert "extra-01" not in sidebar and "ingp-best-value" not in sidebar
+    for prefix, heading in (("", "Pages in this section"), ("es/", "Páginas de esta sección")):
+        index = (full_site.root / "site" / prefix / "projects/index.html").read_text(encoding="utf-8")
+        assert heading in index
+        listed = re.findall(r'<ul class="kb-section-pages">(.*?)</ul>', index)[0]
+        assert listed.count("<li>") == 14  # the 13 new pages and the INGP project
