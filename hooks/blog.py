@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import _state
 from mkdocs.plugins import event_priority
 
+import _state
 from _files import add_in_every_language
 from labkb import blog
 from labkb.project import Project

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import _state
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import _state
 from labkb import checks, safety
 from labkb.project import Project
 

@@ -3,9 +3,9 @@ and the glossary page of each language (glossary/index.md)."""
 
 from __future__ import annotations
 
-import _state
 from mkdocs.plugins import event_priority
 
+import _state
 from labkb import glossary
 
 

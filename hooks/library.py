@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import _state
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+import _state
 from _files import add_in_every_language
 from labkb import cycle, library, permalinks, survey_pages
 from labkb.library import Facet, _e

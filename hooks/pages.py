@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import _state
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+import _state
 from labkb import pdfs, registries, rendering, translations
 from labkb.project import Project
 from labkb.schema import DEFAULT_LANGUAGE, EVENT, GUIDANCE, LANGUAGES, WORKSHOP, content_type_for
