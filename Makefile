@@ -85,3 +85,7 @@ new-post: $(STAMP) ## New blog post: asks, or TITLE="..." AUTHOR=id LANGS=en,es 
 	$(KB) new-post $(if $(TITLE),--title "$(TITLE)") $(if $(AUTHOR),--author "$(AUTHOR)") \
 	  $(if $(LANGS),--langs "$(LANGS)") $(if $(CATEGORY),--category "$(CATEGORY)") \
 	  $(if $(DESCRIPTION),--description "$(DESCRIPTION)") $(if $(TITLE_ES),--title-es "$(TITLE_ES)")
+
+.PHONY: bench
+bench: $(STAMP) ## Benchmark a synthetic bilingual site: check, builds, sizes, budgets (PAGES=1000 per language)
+	$(PY) scripts/bench.py --pages $(or $(PAGES),1000) --json dist/bench.json

@@ -1,7 +1,9 @@
 """Project data the hooks read once per build of a language, not once per page.
 
-Not a hook itself (mkdocs.yml does not list it). hooks/checks.py resets it when each
-language's build starts (its on_files runs first), so `make serve` rebuilds see edits.
+Not a hook itself (mkdocs.yml does not list it). hooks/checks.py resets it when a build
+starts (the default language's on_files runs first; static-i18n then builds the other
+languages in the same process), so `make serve` rebuilds see edits. Everything here is
+keyed or computed for all languages at once.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from labkb import blog, checks, glossary, library, registries, survey
+from labkb import blog, checks, glossary, library, registries, survey, translations
 from labkb.project import Project
 from labkb.schema import LANGUAGES
 
@@ -45,6 +47,11 @@ def the_survey(config) -> tuple[survey.Survey, list]:
 
 def glossary_entries(config) -> list[glossary.Entry]:
     return _get("glossary", lambda: glossary.load(project(config))[0])
+
+
+def translation_states(config) -> dict[str, translations.PageState]:
+    """Page path -> its translation state in every language."""
+    return _get("translations", lambda: {s.page_path: s for s in translations.page_states(project(config))})
 
 
 def the_blog(config) -> blog.Blog:

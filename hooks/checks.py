@@ -23,7 +23,8 @@ _checked_state: tuple | None = None
 @event_priority(100)  # before static-i18n (-100): it sees every language's files
 def on_files(files, config):
     global _checked_state
-    _state.reset()  # a language's build starts here: hooks reload project data once
+    if config.plugins["i18n"].current_language == config.plugins["i18n"].default_language:
+        _state.reset()  # a build (or a `make serve` rebuild) starts: hooks reload project data once
     project = Project(Path(config.config_file_path).parent)
     state = project.tree_state()
     if state == _checked_state:

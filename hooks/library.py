@@ -24,6 +24,7 @@ from labkb.project import Project
 from labkb.schema import CASE_STUDY, GUIDANCE
 
 STAGE_PAGE = "guidance/stages/{stage}.md"
+RELATED_MAX = 5
 
 
 def _context(config):
@@ -192,11 +193,14 @@ def _related(config, page, project, language, languages, page_path, ctype) -> st
     stages = set(me.values("stages"))
     sections = []
     for ctype, key in ((CASE_STUDY, "related_cases"), (GUIDANCE, "related_guidance")):
-        related = [
-            d
+        # The documents sharing the most stages first, at most RELATED_MAX: a pointer to the
+        # closest material, not a second listing (which would weigh on every page).
+        shared = [
+            (len(stages & set(d.values("stages"))), d)
             for d in the_library.of_type(language, ctype)
-            if d.page_path != page_path and stages & set(d.values("stages"))
+            if d.page_path != page_path
         ]
+        related = [d for count, d in sorted(shared, key=lambda pair: -pair[0]) if count][:RELATED_MAX]
         if related:
             items = "".join(
                 f'<li><a href="{_e(_url(config, page, d.page_path))}">{_e(d.title)}</a></li>' for d in related

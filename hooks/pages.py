@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -42,8 +40,8 @@ def on_page_markdown(markdown, page, config, files):
     if file_language != language:
         top.append(rendering.missing_notice(regs, language, file_language))
     elif page.file.abs_src_path:  # generated pages (blog listings) have no source file
-        state = translations.state_of(_project(config), Path(page.file.abs_src_path))
-        if state.states.get(language) == translations.STALE:
+        state = _state.translation_states(config).get(page.file.norm_src_uri)
+        if state and state.states.get(language) == translations.STALE:
             original = page.file.alternates.get(state.source) if hasattr(page.file, "alternates") else None
             link = get_relative_url(original.url, page.url) if original else "../"
             top.append(rendering.stale_notice(regs, language, state.source, link))

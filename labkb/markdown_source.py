@@ -158,9 +158,7 @@ def links(masked: str) -> list[Link]:
     found: list[Link] = []
     # Each pattern runs only when its marker is in the text at all (most pages have few kinds).
     has_tag = "<" in masked
-    definitions = (
-        {m.group("ref").strip().lower(): m for m in _REF_DEF.finditer(masked)} if "]:" in masked else {}
-    )
+    definitions = {m.group("ref").strip().lower(): m for m in _REF_DEF.finditer(masked)} if "]:" in masked else {}
     for match in _LINK.finditer(masked) if "](" in masked else ():
         url = match.group("angled") if match.group("angled") is not None else match.group("url")
         found.append(Link(url or "", match.group("text"), index.line(match.start()), bool(match.group("image"))))

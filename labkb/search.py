@@ -66,6 +66,8 @@ def variants(word: str, language: str) -> set[str]:
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Contratación' -> 'contratacion'."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
