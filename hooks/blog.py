@@ -7,18 +7,11 @@ has chosen that language's files.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.plugins import event_priority
 
 import _state
 from _files import add_in_every_language
 from labkb import blog
-from labkb.project import Project
-
-
-def _project(config) -> Project:
-    return Project(Path(config.config_file_path).parent)
 
 
 def _languages(config) -> tuple[str, str, tuple[str, ...]]:
@@ -52,7 +45,9 @@ def on_page_markdown(markdown, page, config, files):
         return markdown + "\n\n" + blog.index_listing(the_blog, _state.regs(config), language)
     if blog.is_post(page_path) and page.file.abs_src_path:
         post_language = getattr(page.file, "locale", language)
-        post = blog.read_post(Path(page.file.abs_src_path), page_path, post_language)
+        post = next(
+            (p for p in _state.the_blog(config).by_language.get(post_language, []) if p.page_path == page_path), None
+        )
         if post is not None:
             regs = _state.regs(config)
             return blog.byline(post, regs, language, "") + markdown + "\n\n" + blog.author_box(post, regs, language)

@@ -16,12 +16,7 @@ from mkdocs.utils import get_relative_url
 
 import _state
 from labkb import pdfs, registries, rendering, translations
-from labkb.project import Project
 from labkb.schema import DEFAULT_LANGUAGE, EVENT, GUIDANCE, LANGUAGES, WORKSHOP, content_type_for
-
-
-def _project(config) -> Project:
-    return _state.project(config)
 
 
 def _regs(config) -> registries.Registries:

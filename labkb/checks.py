@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from labkb import (
     blog,
+    dates,
     frontmatter,
     glossary,
     markdown_source,
@@ -42,20 +43,6 @@ from labkb.schema import (
     content_type_for,
 )
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
 _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
@@ -357,7 +344,7 @@ def _check_date(value: object) -> list[str]:
         dt.date(year, month, day)
     except ValueError:
         last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        return [f"'{text}' is not a date that exists: {_MONTHS[month - 1]} {year} has {last} days"]
+        return [f"'{text}' is not a date that exists: {dates.month_name(month, 'en')} {year} has {last} days"]
     return []
 
 

@@ -36,6 +36,11 @@ _MONTHS = {
 }
 
 
+def month_name(month: int, language: str) -> str:
+    """'February' / 'febrero' for month 2."""
+    return _MONTHS[language][month - 1]
+
+
 def parse(value: str | dt.date) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from labkb.schema import DEFAULT_LANGUAGE, LANGUAGES
-
 
 @dataclass(frozen=True)
 class Project:
@@ -55,11 +53,3 @@ class Project:
         """(path, size, mtime) of every content and data file: changes when any file does."""
         files = [p for folder in (self.content, self.data) if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
         return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files))
-
-    @staticmethod
-    def languages() -> tuple[str, ...]:
-        return LANGUAGES
-
-    @staticmethod
-    def default_language() -> str:
-        return DEFAULT_LANGUAGE

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from labkb.findings import Finding
 from labkb.frontmatter import Node, load_yaml
 from labkb.project import Project
-from labkb.schema import LANGUAGES
+from labkb.schema import LANGUAGE_NAMES, LANGUAGES
 
 VOCABULARIES_FILE = "data/vocabularies.yml"
 AUTHORS_FILE = "data/authors.yml"
@@ -111,7 +111,7 @@ def _bilingual(node: Node, path: str, findings: list[Finding]) -> dict[str, dict
                     Finding(
                         path,
                         entry.line if text is None else text.line,
-                        f"'{key}' has no {_language_name(language)} text: add '{language}: ...'",
+                        f"'{key}' has no {LANGUAGE_NAMES[language]} text: add '{language}: ...'",
                     )
                 )
             else:
@@ -192,7 +192,3 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, dict]:
                 )
         authors[str(author_id)] = record
     return authors
-
-
-def _language_name(language: str) -> str:
-    return {"en": "English", "es": "Spanish"}.get(language, language)

@@ -60,14 +60,6 @@ def page_states(project: Project) -> list[PageState]:
     return [_state(page_path, files) for page_path, files in sorted(versions.items())]
 
 
-def state_of(project: Project, path: Path) -> PageState:
-    page_path = project.page_path(path)
-    files = {
-        lang: project.content / lang / page_path for lang in LANGUAGES if (project.content / lang / page_path).is_file()
-    }
-    return _state(page_path, files)
-
-
 def _state(page_path: str, files: dict[str, Path]) -> PageState:
     declared: dict[str, tuple[str, str]] = {}  # language -> (translation_of, fingerprint)
     for language, path in files.items():
