@@ -129,15 +129,17 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="session")
-def built() -> Built:
-    """The real project built once, as `make build` does (strict, into site/).
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The real project built once, as `make build` does (strict), into a temporary folder:
+    no test writes into the checkout.
 
     Records git status and every content file before and after, to prove that the
     build writes nothing into content/ or any tracked file.
     """
+    output = tmp_path_factory.mktemp("built") / "site"
     before, content_before = git_status(), tree(REPO / "content")
     result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--clean", "--site-dir", "site"],
+        [*MKDOCS, "build", "--strict", "--clean", "--site-dir", str(output)],
         cwd=REPO,
         env=ENV,
         capture_output=True,
@@ -146,7 +148,7 @@ def built() -> Built:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return Built(
-        REPO / "site",
+        output,
         result.stdout + result.stderr,
         before,
         git_status(),
