@@ -18,11 +18,13 @@ from urllib.parse import unquote, urlsplit
 
 from labkb import (
     blog,
+    content_files,
     dates,
     frontmatter,
     glossary,
     markdown_source,
     permalinks,
+    plain_text,
     registries,
     safety,
     survey,
@@ -44,6 +46,7 @@ from labkb.schema import (
 )
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f<>\"']")  # never part of a web address as written
 _FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
 _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
@@ -85,6 +88,8 @@ def read_pages(project: Project) -> tuple[list[Page], list[Finding]]:
                 )
             )
             continue
+        if path.stat().st_size > content_files.MAX_MARKDOWN_BYTES:
+            continue  # too large to read: labkb.content_files reports it
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
@@ -112,6 +117,8 @@ def check(project: Project, paths: Iterable[Path] | None = None) -> list[Finding
     the_survey, survey_findings = survey.load(project)
     pages, findings = read_pages(project)
     findings += regs.findings
+    findings += content_files.findings(project)
+    findings += _plain_text_in_data(project)
     by_key = {(p.language, p.page_path): p for p in pages}
     tree = ContentTree.of(project)
     for page in pages:
@@ -125,6 +132,33 @@ def check(project: Project, paths: Iterable[Path] | None = None) -> list[Finding
         wanted = [project.relative(Path(p)) for p in paths]
         findings = [f for f in findings if any(f.path == w or f.path.startswith(w.rstrip("/") + "/") for w in wanted)]
     return sorted(set(findings))
+
+
+# Data files whose every text is shown as plain text (labels may hold links: not here).
+PLAIN_TEXT_DATA = (registries.AUTHORS_FILE, glossary.FILE, "data/vocabularies.yml")
+
+
+def _plain_text_in_data(project: Project) -> list[Finding]:
+    """Markup, control characters or excessive length in any text of the plain-text data files."""
+    findings: list[Finding] = []
+    for relative in PLAIN_TEXT_DATA:
+        path = project.root / relative
+        try:
+            node, _ = frontmatter.load_yaml(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the loader of that file
+        stack = [node] if node is not None else []
+        while stack:
+            current = stack.pop()
+            if isinstance(current.value, dict):
+                stack.extend(current.value.values())
+            elif isinstance(current.value, list):
+                stack.extend(current.value)
+            elif isinstance(current.value, str):
+                problem = plain_text.problem(current.value)
+                if problem:
+                    findings.append(Finding(relative, current.line, problem))
+    return findings
 
 
 # --- one page -------------------------------------------------------------------------
@@ -192,7 +226,7 @@ def _check_fields(page: Page, regs: Registries) -> list[Finding]:
                     Finding(page.rel, 1, f"missing required key '{fld.name}': {fld.help} Example: {_example(fld)}")
                 )
             continue
-        for line, problem in _check_value(node, fld.kind, regs, page):
+        for line, problem in _check_value(node, fld.kind, regs, page, plain_text.limit_for(fld.name)):
             findings.append(Finding(page.rel, line, f"'{fld.name}': {problem}"))
     if "translation_of" in meta and meta["translation_of"].value == page.language:
         findings.append(
@@ -225,7 +259,9 @@ def _example(fld: Field) -> str:
     )
 
 
-def _check_value(node: Node, kind: Kind, regs: Registries, page: Page) -> list[tuple[int, str]]:
+def _check_value(
+    node: Node, kind: Kind, regs: Registries, page: Page, limit: int = plain_text.DEFAULT_LIMIT
+) -> list[tuple[int, str]]:
     value = node.value
     found = _describe(node)
     if kind.name == "list":
@@ -272,17 +308,20 @@ def _check_value(node: Node, kind: Kind, regs: Registries, page: Page) -> list[t
     if kind.name == "text" and node.unquoted and str(value).lower() in _YAML11_BOOLEANS:
         # Our reader keeps it as text, but MkDocs reads front matter with YAML 1.1: true/false.
         return [(node.line, f"'{value}' would be read as true or false by the site: put it in quotes")]
-    return [(node.line, msg) for msg in _check_scalar(value, kind, regs, page)]
+    return [(node.line, msg) for msg in _check_scalar(value, kind, regs, page, limit)]
 
 
-def _check_scalar(value: object, kind: Kind, regs: Registries, page: Page) -> list[str]:
+def _check_scalar(
+    value: object, kind: Kind, regs: Registries, page: Page, limit: int = plain_text.DEFAULT_LIMIT
+) -> list[str]:
     text = "" if value is None else str(value)
     if kind.name == "text":
         if value is None or not text.strip():
             return ["expected text, found nothing"]
         if isinstance(value, bool):
             return [f"expected text, found {text.lower()}: put it in quotes"]
-        return []
+        problem = plain_text.problem(text, limit)
+        return [problem] if problem else []
     if kind.name == "date":
         return _check_date(value)
     if kind.name == "year":
@@ -291,7 +330,7 @@ def _check_scalar(value: object, kind: Kind, regs: Registries, page: Page) -> li
         return []
     if kind.name == "url":
         parts = urlsplit(text)
-        if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in text:
+        if parts.scheme not in ("http", "https") or "." not in parts.netloc or _URL_UNSAFE.search(text):
             return [f"expected a web address starting with https://, found {_describe_value(value)}"]
         return []
     if kind.name == "language":

@@ -14,7 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
-_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
+# As browsers read comments: '<!-->' and '<!--->' are whole (empty) comments, and '--!>'
+# also ends one. Python's html.parser and a plain '<!--.*?-->' would hide what follows.
+_COMMENT = re.compile(r"<!--(?:-?>|.*?(?:--!?>|\Z))", re.DOTALL)
 _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")

@@ -47,7 +47,9 @@ class Project:
         return self.content / language / self.page_path(path)
 
     def markdown_files(self) -> list[Path]:
-        return sorted(p for p in self.content.rglob("*.md") if p.is_file())
+        """Every Markdown file below content/, never through a symbolic link (a link is
+        refused by `labkb.content_files`, and its target is never read)."""
+        return sorted(p for p in self.content.rglob("*.md") if not p.is_symlink() and p.is_file())
 
     def tree_state(self) -> tuple:
         """(path, size, mtime) of every content and data file: changes when any file does."""

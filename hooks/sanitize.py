@@ -1,0 +1,58 @@
+"""MkDocs adapter for what contributed content may publish (labkb.sanitize, labkb.frontmatter).
+
+- Front matter is read by labkb's reader, the one the checker validated, not by MkDocs'
+  own YAML 1.1 reading (which drops front matter it cannot read and would publish it as
+  text, and reads values differently).
+- The HTML that a page's Markdown renders to passes the allowlist sanitizer before any
+  other hook adds the site's own fragments (listings, glossary terms, survey tables).
+- Titles and descriptions are plain text: they are escaped here, once, because the
+  theme writes them into pages, navigation, meta tags and the search index as they are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from labkb import content_files, frontmatter, sanitize
+
+
+@event_priority(100)  # first: every other hook sees the front matter as labkb reads it
+def on_page_markdown(markdown, page, config, files):
+    source = page.file.content_string
+    doc = frontmatter.parse(source)
+    if doc.errors:  # the checker refuses these before any page is read
+        raise PluginError(f"{page.file.src_uri}:{doc.errors[0].line}: {doc.errors[0].message}")
+    page.meta = doc.meta.plain() if doc.meta is not None else {}
+    return doc.body
+
+
+@event_priority(100)  # first: before hooks add the site's own HTML (glossary terms: 50)
+def on_page_content(html, page, config, files):
+    html = sanitize.clean(html)
+    title = page.title
+    if title is not None:
+        # Every template then prints the escaped title (base.html prefers meta.title).
+        page.meta["title"] = escape(str(title))
+    if page.meta.get("description"):
+        page.meta["description"] = escape(" ".join(str(page.meta["description"]).split()))
+    return html
+
+
+@event_priority(100)  # before static-i18n (-100): every language's files
+def on_files(files, config):
+    """Only Markdown pages and pictures are published, never through a link: the same rule
+    as the checker's, applied to what MkDocs found, so a skipped check publishes nothing."""
+    content = Path(config.docs_dir)
+    refused = []
+    for file in files:
+        if file.abs_src_path and Path(file.abs_src_path).is_relative_to(content):
+            problem = content_files.refusal(Path(file.abs_src_path), content)
+            if problem:
+                refused.append(f"content/{file.src_uri}: {problem}")
+    if refused:
+        raise PluginError("files that may not be published:\n" + "\n".join(refused))
+    return files

@@ -1,0 +1,82 @@
+"""Every case of the hostile corpus is refused, by `make check` and by the build.
+
+The build cases run with the content checker switched off in the copy (its hook removed
+from mkdocs.yml): they prove that the build's own walls refuse what a skipped or buggy
+check would let through.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.conftest import PNG
+from tests.hostile import FILE_CASES, MARKDOWN_CASES, POST
+
+
+def make(site, path: str, how: str) -> None:
+    target = site.root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if how.startswith("link:"):
+        os.symlink(how.removeprefix("link:"), target)
+    elif how == "png":
+        target.write_bytes(PNG)
+    else:
+        target.write_text(how.removeprefix("text:"), encoding="utf-8")
+
+
+def without_checker(site) -> None:
+    """The copy's build without hooks/checks.py: as if the check had been skipped."""
+    config = site.root / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    config.write_text("".join(line for line in lines if "hooks/checks.py" not in line), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), MARKDOWN_CASES, ids=[c[0] for c in MARKDOWN_CASES])
+def test_check_refuses_hostile_markdown(site, capsys, name, text, expected):
+    site.write(POST, text)
+    code, output = site.check(capsys=capsys)
+    assert code == 1
+    assert expected in output.splitlines(), output
+    assert "Traceback" not in output
+
+
+@pytest.mark.parametrize(("name", "path", "how", "expected"), FILE_CASES, ids=[c[0] for c in FILE_CASES])
+def test_check_refuses_hostile_files(site, capsys, name, path, how, expected):
+    make(site, path, how)
+    code, output = site.check(capsys=capsys)
+    assert code == 1
+    assert expected in output, output
+    assert "Traceback" not in output
+
+
+def test_check_never_reads_through_a_link(site, capsys, tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: SECRET-TOKEN-123\n---\n\nSECRET-TOKEN-123\n", encoding="utf-8")
+    make(site, "content/en/blog/leak.md", f"link:{secret}")
+    code, output = site.check(capsys=capsys)
+    assert code == 1
+    assert "SECRET-TOKEN-123" not in output
+
+
+SKIPPED_CHECK_CASES = [c for c in FILE_CASES if c[0] in ("symlink-to-environment", "replaces-the-site-script")]
+SKIPPED_CHECK_CASES += [c for c in FILE_CASES if c[0] in ("markdown-other-extension", "symlinked-folder")]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(
+    ("name", "path", "how", "expected"), SKIPPED_CHECK_CASES, ids=[c[0] for c in SKIPPED_CHECK_CASES]
+)
+def test_build_refuses_hostile_files_even_without_the_check(site, name, path, how, expected):
+    without_checker(site)
+    make(site, path, how)
+    result = site.build()
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "files that may not be published:" in output
+    # A linked folder is reported by the files MkDocs found through it.
+    assert f"{path}: " in output or f"{path}/" in output, output
+    assert expected.split(": ", 1)[1] in output
+    assert "Traceback" not in output
+    assert not (site.root / "site" / "index.html").exists()
