@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from labkb import translations
+from labkb import plain_text, translations
 from labkb.project import Project
 from labkb.registries import Registries
 from labkb.schema import BLOG_POST, LANGUAGES
@@ -71,6 +71,12 @@ def validate(request: PostRequest, regs: Registries) -> None:
         raise ScaffoldError("the title is empty")
     if not request.description.strip():
         raise ScaffoldError("the description is empty: give one or two sentences for listings")
+    texts = [("title", request.title), ("description", request.description)]
+    texts += [("title", title) for title in (request.titles or {}).values()]
+    for name, text in texts:
+        problem = plain_text.problem(text, plain_text.limit_for(name))
+        if problem:
+            raise ScaffoldError(f"the {name} {problem}")
     if request.author not in regs.authors:
         known = ", ".join(sorted(regs.authors))
         raise ScaffoldError(

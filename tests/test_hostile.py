@@ -80,3 +80,17 @@ def test_build_refuses_hostile_files_even_without_the_check(site, name, path, ho
     assert expected.split(": ", 1)[1] in output
     assert "Traceback" not in output
     assert not (site.root / "site" / "index.html").exists()
+
+
+def test_new_post_refuses_a_title_with_markup(site, capsys):
+    from labkb import cli
+
+    args = ["--author", "lab-editors", "--langs", "en", "--category", "lab-news", "--description", "Why."]
+    code = cli.main(["--root", str(site.root), "new-post", "--title", "<img src=x onerror=alert(1)>", *args])
+    output = capsys.readouterr()
+    assert code == 1
+    assert (
+        "new-post: the title must be plain text, found markup '<img src=x o' at character 1: remove it "
+        "(the site shows this field as text; write characters as they are, e.g. & rather than &amp;)"
+    ) in output.err + output.out
+    assert not list((site.root / "content").rglob("img*"))
