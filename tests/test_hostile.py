@@ -12,7 +12,7 @@ import os
 import pytest
 
 from tests.conftest import PNG
-from tests.hostile import FILE_CASES, MARKDOWN_CASES, POST
+from tests.hostile import FILE_CASES, MARKDOWN_CASES, POST, post
 
 
 def make(site, path: str, how: str) -> None:
@@ -94,3 +94,17 @@ def test_new_post_refuses_a_title_with_markup(site, capsys):
         "(the site shows this field as text; write characters as they are, e.g. & rather than &amp;)"
     ) in output.err + output.out
     assert not list((site.root / "content").rglob("img*"))
+
+
+@pytest.mark.build
+def test_front_matter_is_read_as_the_checker_reads_it(site):
+    """A value MkDocs' own YAML reading cannot take (an impossible date where text is expected)
+    used to drop the whole front matter: the page published its YAML as text, without its notice."""
+    site.write(POST, post(description="2026-02-30").replace("---\n\n", "review_status: needs-review\n---\n\n", 1))
+    site.record()
+    result = site.build()
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (site.root / "site" / "blog" / "post" / "index.html").read_text(encoding="utf-8")
+    assert "kb-notice-review" in page
+    assert "review_status:" not in page
+    assert '<meta name="description" content="2026-02-30">' in page
