@@ -31,7 +31,7 @@ def on_nav(nav, config, files):
     for item in nav.items:
         folder = _folder(item)
         if item.is_section and folder:
-            item.title = regs.label(f"section_{folder}", language)
+            item.title = escape(regs.label(f"section_{folder}", language))  # the theme prints it as it is
             pages = [c for c in item.children if c.is_page]
             index = [c for c in item.children if c.is_page and c.is_index]
             if index and (folder in LISTED_SECTIONS or len(pages) > LARGE):

@@ -134,8 +134,8 @@ def check(project: Project, paths: Iterable[Path] | None = None) -> list[Finding
     return sorted(set(findings))
 
 
-# Data files whose every text is shown as plain text (labels may hold links: not here).
-PLAIN_TEXT_DATA = (registries.AUTHORS_FILE, glossary.FILE, "data/vocabularies.yml")
+# Data files whose every text is shown as plain text.
+PLAIN_TEXT_DATA = (registries.AUTHORS_FILE, glossary.FILE, "data/vocabularies.yml", registries.LABELS_FILE)
 
 
 def _plain_text_in_data(project: Project) -> list[Finding]:

@@ -6,6 +6,7 @@ adapter decides where they go.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from labkb import dates
@@ -31,7 +32,8 @@ def stale_notice(regs: Registries, language: str, original_language: str, link: 
     return admonition(
         "warning kb-notice-stale",
         regs.label("notice_stale_title", language),
-        regs.label("notice_stale", language, language=name, link=link),
+        regs.label("notice_stale", language, language=name)
+        + f' <a href="{html.escape(link)}">{html.escape(regs.label("notice_stale_link", language))}</a>.',
     )
 
 
