@@ -12,7 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from labkb import blog, checks, glossary, library, registries, survey, translations
+from mkdocs.exceptions import PluginError
+
+from labkb import blog, checks, glossary, library, registries, survey, textfile, translations
 from labkb.project import Project
 from labkb.schema import LANGUAGES
 
@@ -25,7 +27,11 @@ def reset() -> None:
 
 def _get(key: str, make: Callable[[], Any]) -> Any:
     if key not in _data:
-        _data[key] = make()
+        try:
+            _data[key] = make()
+        except textfile.NotUTF8Error as exc:  # a message that names the file, not a traceback
+            where = _data.get("project")
+            raise PluginError(exc.text(where) if where else str(exc)) from None
     return _data[key]
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from labkb import permalinks, registries
+from labkb import permalinks, registries, textfile
 from labkb.project import Project
 
 
@@ -26,9 +27,12 @@ def on_files(files, config):
     stages = list(regs.vocabularies.get("stages", {}))
     prefix = "" if language == default else f"{language}/"
     site_url = (config.site_url or "").rstrip("/") + "/"
-    moves = dict(permalinks.resolved_redirects(project))
-    for case_id, page_path in permalinks.short_links(project).items():
-        moves[f"{permalinks.SHORT}/{case_id}/"] = permalinks.url_of(page_path)
+    try:
+        moves = dict(permalinks.resolved_redirects(project))
+        for case_id, page_path in permalinks.short_links(project).items():
+            moves[f"{permalinks.SHORT}/{case_id}/"] = permalinks.url_of(page_path)
+    except textfile.NotUTF8Error as exc:  # the checker reports it first; never a traceback
+        raise PluginError(exc.text(project)) from None
     title = regs.label("redirect_title", language)
     for source, target in sorted(moves.items()):
         here = _file(config, permalinks.page_path_of(source))

@@ -15,11 +15,12 @@ import datetime as dt
 import email.utils
 import html
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from labkb import dates, frontmatter, markdown_source
+from labkb import dates, frontmatter, markdown_source, textfile
 from labkb.project import Project
 from labkb.registries import Registries
 
@@ -28,6 +29,8 @@ PER_PAGE = 10
 WORDS_PER_MINUTE = 200
 # Paths below blog/ that the generated pages use; editors cannot put files there.
 RESERVED = ("page", "archive", "category", "feed.xml")
+# Characters XML 1.0 does not allow anywhere in a document (https://www.w3.org/TR/xml/#charsets).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,10 @@ def is_post(page_path: str) -> bool:
 
 
 def read_post(path: Path, page_path: str, language: str, count: bool = True) -> Post | None:
-    """A post from its file, or None when its front matter is not usable (the checker says why)."""
-    doc = frontmatter.parse(path.read_text(encoding="utf-8"))
+    """A post from its file, or None when its front matter is not usable (the checker says why).
+
+    Raises textfile.NotUTF8Error for a file that is not UTF-8 text."""
+    doc = frontmatter.parse(textfile.read_text(path))
     meta = doc.meta.plain() if doc.meta else {}
     try:
         return Post(
@@ -231,6 +236,14 @@ def generated_pages(blog: Blog, regs: Registries, language: str) -> dict[str, st
 # --- the feed -------------------------------------------------------------------------------
 
 
+def _xml(value: object) -> str:
+    """Text made safe for the feed, whatever it holds: escaped for XML (attributes too), and
+    each character XML 1.0 forbids (control characters, lone surrogates, U+FFFE, U+FFFF)
+    replaced by U+FFFD, so the feed always parses."""
+    text = _NOT_XML.sub("\ufffd", str(value))
+    return escape(text, {'"': "&quot;", "\r": "&#13;"})
+
+
 def rss(blog: Blog, regs: Registries, language: str, blog_url: str, site_name: str) -> str:
     """RSS 2.0 of the posts written in `language`. `blog_url`: absolute URL of this blog/."""
     items = []
@@ -238,24 +251,24 @@ def rss(blog: Blog, regs: Registries, language: str, blog_url: str, site_name: s
         link = f"{blog_url}{post.slug}/"
         published = email.utils.format_datetime(dt.datetime.combine(post.date, dt.time(12, 0), tzinfo=dt.UTC))
         categories = "".join(
-            f"<category>{escape(regs.term('categories', c, language))}</category>" for c in post.categories
+            f"<category>{_xml(regs.term('categories', c, language))}</category>" for c in post.categories
         )
         authors = ", ".join(regs.authors.get(a, {}).get("name", a) for a in post.authors)
         items.append(
-            f"<item><title>{escape(post.title)}</title><link>{escape(link)}</link>"
-            f'<guid isPermaLink="true">{escape(link)}</guid><pubDate>{published}</pubDate>'
-            f"<dc:creator>{escape(authors)}</dc:creator>"
-            f"<description>{escape(post.description)}</description>{categories}</item>"
+            f"<item><title>{_xml(post.title)}</title><link>{_xml(link)}</link>"
+            f'<guid isPermaLink="true">{_xml(link)}</guid><pubDate>{published}</pubDate>'
+            f"<dc:creator>{_xml(authors)}</dc:creator>"
+            f"<description>{_xml(post.description)}</description>{categories}</item>"
         )
     title = f"{site_name}: {regs.label('section_blog', language)}"
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/">\n<channel>'
-        f"<title>{escape(title)}</title><link>{escape(blog_url)}</link>"
-        f"<description>{escape(regs.label('blog_description', language))}</description>"
-        f"<language>{language}</language>"
-        f'<atom:link href="{escape(blog_url)}feed.xml" rel="self" type="application/rss+xml"/>'
+        f"<title>{_xml(title)}</title><link>{_xml(blog_url)}</link>"
+        f"<description>{_xml(regs.label('blog_description', language))}</description>"
+        f"<language>{_xml(language)}</language>"
+        f'<atom:link href="{_xml(blog_url)}feed.xml" rel="self" type="application/rss+xml"/>'
         + "".join(items)
         + "</channel>\n</rss>\n"
     )

@@ -22,6 +22,7 @@ from labkb import (
     site_links,
     survey,
     survey_sheet,
+    textfile,
     translations,
 )
 from labkb.project import Project
@@ -82,6 +83,14 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
+    try:
+        return _run(project, args)
+    except textfile.NotUTF8Error as exc:
+        print(exc.text(project), file=sys.stderr)
+        return 1
+
+
+def _run(project: Project, args: argparse.Namespace) -> int:
     if args.verb == "check":
         return _check(project, args.paths, args.format)
     if args.verb == "pdfs":
@@ -173,7 +182,7 @@ def _refresh(project: Project, paths: list[Path]) -> int:
 
 def _docs_reference(project: Project) -> int:
     path = project.root / "docs" / "content-model.md"
-    document = path.read_text(encoding="utf-8")
+    document = textfile.read_text(path)
     updated = reference.splice(document, reference.reference(registries.load(project)))
     if updated is None:
         print(
@@ -249,10 +258,10 @@ def _survey(project: Project, action: str, file: Path) -> int:
         print(f"{file}: no such file (run 'make survey-export' first)", file=sys.stderr)
         return 2
     try:
-        text = file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
+        text = textfile.read_text(file, bom=True, newlines=False)  # the csv module reads line ends
+    except textfile.NotUTF8Error as exc:
         print(
-            f"{file}: this file is not UTF-8 text: in the spreadsheet, save it again as "
+            f"{file}: this file is not UTF-8 text (byte {exc.byte}): in the spreadsheet, save it again as "
             "'CSV UTF-8'; nothing was written.",
             file=sys.stderr,
         )

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Characters that would break a finding's one line: line breaks and other control characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _visible(text: str) -> str:
+    """`text` on one line: each control character written as an escape ('\\n', '\\x1b')."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _github_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's runner unescapes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    """A workflow command's property value (file=, line=): also ':' and ','."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @dataclass(frozen=True, order=True)
@@ -12,13 +31,20 @@ class Finding:
     message: str
 
     def text(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        """'path:line: message' on one line, whatever characters the path or message hold."""
+        path, message = _visible(self.path), _visible(self.message)
+        return f"{path}:{self.line}: {message}" if self.line else f"{path}: {message}"
 
     def github(self) -> str:
-        """A GitHub Actions workflow command, so a pull request shows it on its line."""
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        location = f"file={self.path},line={self.line}" if self.line else f"file={self.path}"
-        return f"::error {location}::{message}"
+        """A GitHub Actions workflow command, so a pull request shows it on its line.
+
+        Escaped as GitHub documents it, so a file name or message cannot end the command
+        or start another one: '%', CR and LF in the message; also ':' and ',' in properties.
+        """
+        location = f"file={_github_property(self.path)}"
+        if self.line:
+            location += f",line={_github_property(str(self.line))}"
+        return f"::error {location}::{_github_data(self.message)}"
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:

@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from labkb import textfile
 from labkb.findings import Finding
 from labkb.frontmatter import Node, load_yaml
 from labkb.project import Project
+from labkb.sanitize import tooltip_text
 from labkb.schema import LANGUAGE_NAMES, LANGUAGES
 
 FILE = "data/glossary.yml"
@@ -60,7 +62,10 @@ def load(project: Project) -> tuple[list[Entry], list[Finding]]:
     path = project.root / FILE
     if not path.is_file():
         return [], []
-    node, errors = load_yaml(path.read_text(encoding="utf-8"))
+    try:
+        node, errors = load_yaml(textfile.read_text(path))
+    except textfile.NotUTF8Error as exc:
+        return [], [exc.finding(project)]
     findings = [Finding(FILE, e.line, e.message.replace("front matter", "glossary")) for e in errors]
     if node is None or not isinstance(node.value, dict):
         return [], findings
@@ -182,7 +187,8 @@ def annotate(page_html: str, entries: list[Entry], language: str) -> str:
                 found = patterns[entry.id].search(text)
                 if not found:
                     continue
-                definition = html.escape(entry.definitions[language], quote=True)
+                # Material's tooltips insert the title as HTML: escaped for that too.
+                definition = tooltip_text(entry.definitions[language])
                 abbr = (
                     f'<abbr class="kb-term" title="{definition}" tabindex="0" '
                     f'data-kb-term="{entry.id}">{found.group(1)}</abbr>'

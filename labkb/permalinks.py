@@ -18,14 +18,16 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 
-from labkb import blog, frontmatter, survey, survey_pages
+from labkb import blog, frontmatter, survey, survey_pages, textfile
 from labkb.findings import Finding
 from labkb.frontmatter import load_yaml
 from labkb.project import Project
 from labkb.schema import CASE_STUDY, DEFAULT_LANGUAGE, LANGUAGES, content_type_for
 
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 MANIFEST = "data/urls.txt"
 REDIRECTS = "data/redirects.yml"
 SHORT = "c"
@@ -68,7 +70,7 @@ def short_links(project: Project) -> dict[str, str]:
             page_path = project.page_path(path)
             if content_type_for(page_path) is not CASE_STUDY:
                 continue
-            node = frontmatter.parse(path.read_text(encoding="utf-8")).fields.get("id")
+            node = frontmatter.parse(textfile.read_text(path)).fields.get("id")
             if node is not None and isinstance(node.value, str):
                 links.setdefault(node.value, page_path)
     return links
@@ -96,13 +98,30 @@ def published(project: Project, stages: list[str], the_survey: survey.Survey | N
     return {with_language(url, language) for url in below_root for language in LANGUAGES}
 
 
+# Where the site keeps its own files, below the language root: a redirect page there would
+# take their place (or fail to be written). Folders, and files the build writes.
+RESERVED_FOLDERS = ("assets/", "search/")
+RESERVED_FILES = {
+    f"{blog.FOLDER}/feed.xml": "the blog's feed",
+    survey_pages.CSV_FILE: "the survey's CSV download",
+    survey_pages.JSON_FILE: "the survey's JSON download",
+    "sitemap.xml": "the sitemap",
+    "sitemap.xml.gz": "the sitemap",
+    "404.html": "the page for addresses that do not exist",
+}
+_EXAMPLE = "e.g. 'case-studies/old-name/'"
+
+
 def load_redirects(project: Project) -> tuple[list[Redirect], list[Finding]]:
+    """The declared redirects; each declaration that cannot become a redirect page is a
+    finding (with its line) instead, never dropped in silence."""
     path = project.root / REDIRECTS
     if not path.is_file():
         return [], []
-    node, errors = load_yaml(path.read_text(encoding="utf-8"))
+    node, errors = load_yaml(textfile.read_text(path))
     findings = [Finding(REDIRECTS, e.line, e.message.replace("front matter", "redirects file")) for e in errors]
-    redirects = []
+    redirects: list[Redirect] = []
+    first: dict[str, tuple[str, int]] = {}  # normal source -> (as written, line)
     for source, target in node.value.items() if node and isinstance(node.value, dict) else []:
         if not isinstance(target.value, str):
             findings.append(
@@ -113,8 +132,89 @@ def load_redirects(project: Project) -> tuple[list[Redirect], list[Finding]]:
                 )
             )
             continue
-        redirects.append(Redirect(_normal(str(source)), _normal(target.value), target.key_line))
+        problem = source_problem(str(source)) or _file_problem(project, str(source))
+        if problem:
+            findings.append(Finding(REDIRECTS, target.key_line, problem))
+            continue
+        normal = _normal(str(source))
+        if normal in first:
+            written, line = first[normal]
+            findings.append(
+                Finding(
+                    REDIRECTS,
+                    target.key_line,
+                    f"'{source}' is the same address as '{written}' on line {line}: keep one of the two lines",
+                )
+            )
+            continue
+        first[normal] = (str(source), target.key_line)
+        redirects.append(Redirect(normal, _normal(target.value), target.key_line))
     return redirects, findings
+
+
+def _file_problem(project: Project, source: str) -> str | None:
+    """A source that is a file of content/ (a picture): the redirect page cannot go there."""
+    below = _normal(source).rstrip("/")
+    for language in LANGUAGES:
+        if (project.content / language / below).is_file():
+            return f"'{source}' is the file content/{language}/{below}: a redirect cannot start there"
+    return None
+
+
+def source_problem(source: str) -> str | None:
+    """Why `source` (as written in data/redirects.yml) cannot be an old address of a page of
+    this site, below the language root; None when it can."""
+    written = source.strip()
+    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in written):
+        return f"{source!r} contains a control character: write the old address, {_EXAMPLE}"
+    if not written.strip("/"):
+        return (
+            f"'{source}' is the home page, which is always a page of the site: a redirect starts "
+            f"from an old address below it, {_EXAMPLE}"
+        )
+    if _SCHEME.match(written) or written.startswith("//"):
+        return (
+            f"'{source}' is a full web address: a redirect starts from an address of this site, "
+            f"below the language root, {_EXAMPLE}"
+        )
+    for character in ("\\", "?", "#"):
+        if character in written:
+            return (
+                f"'{source}' contains '{character}', which an address of a page cannot hold: "
+                f"write the old address alone, {_EXAMPLE}"
+            )
+    segments = written.strip("/").split("/")
+    if any(segment in ("", ".", "..") for segment in segments):
+        return f"'{source}' is not an address below the language root: write it without '//', './' or '../', {_EXAMPLE}"
+    if segments[-1] in ("index", "README", "index.md", "README.md"):
+        parent = "/".join(segments[:-1])
+        if not parent:
+            return (
+                f"'{source}' is the home page, which is always a page of the site: a redirect "
+                f"starts from an old address below it, {_EXAMPLE}"
+            )
+        return f"'{source}' is the address '{parent}/': write '{parent}/'"
+    if segments[-1].endswith(".md"):
+        address = "/".join([*segments[:-1], segments[-1].removesuffix(".md")]) + "/"
+        return f"'{source}' is a file name: write the old page's address, '{address}'"
+    if segments[0] in LANGUAGES and segments[0] != DEFAULT_LANGUAGE:
+        rest = "/".join(segments[1:]) + "/"
+        if rest == "/":
+            return (
+                f"'{source}' is the home page of a language, which is always a page of the site: "
+                f"a redirect starts from an old address below the language root, {_EXAMPLE}"
+            )
+        return (
+            f"'{source}' starts with a language: one line covers every language, so write the "
+            f"address below the language root, '{rest}'"
+        )
+    normal = "/".join(segments)
+    for folder in RESERVED_FOLDERS:
+        if f"{normal}/".startswith(folder):
+            return f"'{source}' is in '{folder}', where the site keeps its own files: a redirect cannot start there"
+    if normal in RESERVED_FILES:
+        return f"'{source}' is {RESERVED_FILES[normal]}: a redirect cannot start there"
+    return None
 
 
 def _normal(url: str) -> str:
@@ -128,12 +228,21 @@ def read_manifest(project: Project) -> list[tuple[int, str]]:
         return []
     return [
         (number, line.strip().removeprefix("/"))
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        for number, line in enumerate(textfile.read_text(path).splitlines(), start=1)
         if line.strip() and not line.startswith("#")
     ]
 
 
 def check(project: Project, stages: list[str], the_survey: survey.Survey | None = None) -> list[Finding]:
+    """Findings about published addresses and redirects. A file these checks must read that
+    is not UTF-8 text is the one finding: the addresses cannot be known until it is fixed."""
+    try:
+        return _check(project, stages, the_survey)
+    except textfile.NotUTF8Error as exc:
+        return [exc.finding(project)]
+
+
+def _check(project: Project, stages: list[str], the_survey: survey.Survey | None) -> list[Finding]:
     if the_survey is None:
         the_survey, _ = survey.load(project)
     below_root_now = page_urls(project, stages, the_survey) | {f"{SHORT}/{i}/" for i in short_links(project)}
@@ -217,7 +326,7 @@ def record(project: Project, stages: list[str]) -> list[str]:
     recorded = {url for _, url in read_manifest(project)}
     added = sorted(published(project, stages) - recorded)
     if added or not path.is_file():
-        text = path.read_text(encoding="utf-8") if path.is_file() else _HEADER
+        text = textfile.read_text(path) if path.is_file() else _HEADER
         if text and not text.endswith("\n"):
             text += "\n"
         path.write_text(text + "".join(f"/{url}\n" for url in added), encoding="utf-8")

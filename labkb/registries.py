@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from labkb import textfile
 from labkb.findings import Finding
 from labkb.frontmatter import Node, load_yaml
 from labkb.project import Project
@@ -76,12 +77,12 @@ def load(project: Project) -> Registries:
 def _read(project: Project, relative: str, findings: list[Finding]) -> Node | None:
     path = project.root / relative
     try:
-        text = path.read_text(encoding="utf-8")
+        text = textfile.read_text(path)
     except FileNotFoundError:
         findings.append(Finding(relative, 0, "this data file is missing"))
         return None
-    except UnicodeDecodeError:
-        findings.append(Finding(relative, 0, "this file is not UTF-8 text: save it as UTF-8"))
+    except textfile.NotUTF8Error as exc:
+        findings.append(exc.finding(project))
         return None
     node, errors = load_yaml(text, first_line=1)
     for error in errors:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from labkb import spreadsheet, textfile
 from labkb.findings import Finding, did_you_mean
 from labkb.frontmatter import Node, load_yaml
 from labkb.project import Project
@@ -111,16 +112,35 @@ class _Reader:
         path = project.root / relative
         self.node: Node | None = None
         try:
-            node, errors = load_yaml(path.read_text(encoding="utf-8"))
+            node, errors = load_yaml(textfile.read_text(path))
         except FileNotFoundError:
             findings.append(Finding(relative, 0, "this survey file is missing"))
             return
-        except UnicodeDecodeError:
-            findings.append(Finding(relative, 0, "this file is not UTF-8 text: save it as UTF-8"))
+        except textfile.NotUTF8Error as exc:
+            findings.append(exc.finding(project))
             return
         for error in errors:
             findings.append(Finding(relative, error.line, error.message.replace("front matter", "file")))
         self.node = node if node is not None and not errors else None
+        if self.node is not None:
+            self._formulas(self.node)
+
+    def _formulas(self, node: Node) -> None:
+        """Every key and text of the file: none may start like a spreadsheet formula, as it
+        would in the survey's CSV files (labkb/spreadsheet.py)."""
+        if isinstance(node.value, dict):
+            for key, child in node.value.items():
+                problem = spreadsheet.problem(str(key).strip())
+                if problem:
+                    self.problem(child.key_line or child.line, problem)
+                self._formulas(child)
+        elif isinstance(node.value, list):
+            for child in node.value:
+                self._formulas(child)
+        elif isinstance(node.value, str):
+            problem = spreadsheet.problem(node.value.strip())
+            if problem:
+                self.problem(node.line, problem)
 
     def problem(self, line: int, message: str) -> None:
         self.findings.append(Finding(self.relative, line, message))
@@ -243,8 +263,8 @@ def load(project: Project) -> tuple[Survey, list[Finding]]:
 
 def _declared_lines(project: Project) -> dict[str, int]:
     try:
-        node, _ = load_yaml((project.root / SURVEY_FILE).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
+        node, _ = load_yaml(textfile.read_text(project.root / SURVEY_FILE))
+    except (OSError, textfile.NotUTF8Error):
         return {}  # _read_survey reports the file itself
     listing = node.value.get("jurisdictions") if node and isinstance(node.value, dict) else None
     if listing is None or not isinstance(listing.value, list):

@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Callable
 
-from labkb import dates
+from labkb import dates, spreadsheet
 from labkb.registries import Registries
 from labkb.schema import LANGUAGES
 from labkb.survey import Answer, Jurisdiction, Survey
@@ -355,10 +355,12 @@ def public_rows(survey: Survey) -> list[dict[str, str]]:
 
 
 def public_csv(survey: Survey) -> str:
+    """The CSV download. A cell a spreadsheet would run as a formula gets a quote before it
+    (labkb/spreadsheet.py): readers who open the file see text, never a live formula."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=[c for c, _ in CSV_COLUMNS], lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(public_rows(survey))
+    writer.writerows({k: spreadsheet.neutralise(v) for k, v in row.items()} for row in public_rows(survey))
     return "\ufeff" + out.getvalue()  # the byte-order mark makes spreadsheets read UTF-8
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from labkb import spreadsheet, textfile
 from labkb.findings import did_you_mean
 from labkb.project import Project
 from labkb.schema import LANGUAGES
@@ -104,10 +105,12 @@ def export_rows(survey: Survey) -> list[dict[str, str]]:
 
 
 def export_csv(survey: Survey) -> str:
+    """The editing sheet. A cell a spreadsheet would run as a formula gets a quote before it
+    (labkb/spreadsheet.py); the import removes it again."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(export_rows(survey))
+    writer.writerows({k: spreadsheet.neutralise(v) for k, v in row.items()} for row in export_rows(survey))
     return out.getvalue()
 
 
@@ -121,8 +124,30 @@ def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
             return (), (f"'{line}' is not 'title | url' or 'title | url | pinpoint' (one source per line)")
         if not _is_web_address(parts[1]):
             return (), f"'{parts[1]}' is not a web address starting with https:// (or http://)"
+        for part in (parts[0], parts[2] if len(parts) == 3 else ""):
+            if problem := spreadsheet.problem(part):
+                return (), problem
         sources.append(Source(parts[0], parts[1], parts[2] if len(parts) == 3 else ""))
     return tuple(sources), None
+
+
+def _cells(row: dict, bad) -> tuple[dict[str, str], bool]:
+    """The texts of a row, without the quote the export put before each formula, and whether
+    all are good. A cell that a spreadsheet would run as a formula is refused (`bad`): it
+    would be a formula again in the data's CSV files (labkb/spreadsheet.py)."""
+    cells: dict[str, str] = {}
+    good = True
+    for column in COLUMNS:
+        raw = row.get(column)
+        if not isinstance(raw, str):  # a short row: the cell is missing
+            continue
+        text = spreadsheet.restore(raw).replace("\r\n", "\n").replace("\r", "\n")
+        problem = spreadsheet.problem(raw) or spreadsheet.problem(text.strip())
+        if problem:
+            bad(column, problem)
+            good = False
+        cells[column] = text
+    return cells, good
 
 
 def import_csv(project: Project, survey: Survey, text: str, name: str) -> tuple[list[str], list[str]]:
@@ -134,12 +159,17 @@ def import_csv(project: Project, survey: Survey, text: str, name: str) -> tuple[
     if missing:
         return [], [f"{name}: row 1: the columns {', '.join(missing)} are missing (expected: {', '.join(COLUMNS)})"]
     answers: dict[tuple[str, str], Answer] = {}
-    for number, row in enumerate(reader, start=2):
+    refused: set[tuple[str, str]] = set()
+    for number, cells in enumerate(reader, start=2):
 
         def bad(column: str, message: str, number: int = number) -> None:
             problems.append(f"{name}: row {number}, column '{column}': {message}")
 
+        row, good = _cells(cells, bad)
         code, indicator = (row.get("jurisdiction") or "").strip(), (row.get("indicator") or "").strip()
+        if not good:  # its formula is reported; the row's other checks wait until it is fixed
+            refused.add((code, indicator))
+            continue
         if code not in survey.jurisdictions:
             bad("jurisdiction", f"'{code}' is not a declared jurisdiction ({', '.join(survey.declared)})")
             continue
@@ -177,9 +207,10 @@ def import_csv(project: Project, survey: Survey, text: str, name: str) -> tuple[
         answers[(code, indicator)] = Answer(
             value, {k: v for k, v in notes.items() if v}, pending, sources, valid_on, review
         )
+    rows = answers.keys() | refused
     for code in survey.declared:
         for indicator in survey.indicators:
-            if (code, indicator) not in answers and code in survey.jurisdictions:
+            if (code, indicator) not in rows and code in survey.jurisdictions:
                 problems.append(
                     f"{name}: no row for jurisdiction '{code}' and indicator "
                     f"'{indicator}': every answer must be in the sheet"
@@ -191,7 +222,7 @@ def import_csv(project: Project, survey: Survey, text: str, name: str) -> tuple[
         updated = replace(jurisdiction, answers={i: answers[(code, i)] for i in survey.indicators})
         path = project.root / JURISDICTIONS_FOLDER / f"{code}.yml"
         text_out = dump_jurisdiction(updated, survey)
-        if not path.is_file() or path.read_text(encoding="utf-8") != text_out:
+        if not path.is_file() or textfile.read_text(path) != text_out:
             changes.append((path, text_out))
     for path, text_out in changes:  # only now that every cell is known to be good
         path.write_text(text_out, encoding="utf-8")

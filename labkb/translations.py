@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from labkb import frontmatter
+from labkb import frontmatter, textfile
 from labkb.findings import Finding
 from labkb.project import Project
 from labkb.schema import DEFAULT_LANGUAGE, LANGUAGES
@@ -63,7 +63,7 @@ def page_states(project: Project) -> list[PageState]:
 def _state(page_path: str, files: dict[str, Path]) -> PageState:
     declared: dict[str, tuple[str, str]] = {}  # language -> (translation_of, fingerprint)
     for language, path in files.items():
-        fields = frontmatter.parse(path.read_text(encoding="utf-8")).fields
+        fields = frontmatter.parse(textfile.read_text(path)).fields
         if "translation_of" in fields:
             recorded = fields.get("source_fingerprint")
             declared[language] = (
@@ -81,7 +81,7 @@ def _state(page_path: str, files: dict[str, Path]) -> PageState:
         else:
             of, recorded = declared[language]
             original = files.get(of)
-            current = fingerprint(original.read_text(encoding="utf-8")) if original else None
+            current = fingerprint(textfile.read_text(original)) if original else None
             states[language] = TRANSLATED if current == recorded else STALE
     return PageState(page_path, states, source)
 
@@ -96,7 +96,7 @@ def refresh(project: Project, paths: list[Path]) -> tuple[list[str], list[Findin
     problems: list[Finding] = []
     for path in paths:
         rel = project.relative(path)
-        text = path.read_text(encoding="utf-8")
+        text = textfile.read_text(path)
         doc = frontmatter.parse(text)
         of = doc.fields.get("translation_of")
         if of is None:
@@ -106,7 +106,7 @@ def refresh(project: Project, paths: list[Path]) -> tuple[list[str], list[Findin
         if not original.is_file():
             problems.append(Finding(rel, of.line, f"the original {project.relative(original)} does not exist"))
             continue
-        new_line = f"source_fingerprint: {fingerprint(original.read_text(encoding='utf-8'))}"
+        new_line = f"source_fingerprint: {fingerprint(textfile.read_text(original))}"
         lines = text.split("\n")
         recorded = doc.fields.get("source_fingerprint")
         if recorded is not None:
