@@ -587,7 +587,10 @@ def _section_labels(project: Project, regs: Registries) -> list[Finding]:
 
 def check_site(pages: list[Page], project: Project, the_survey: survey.Survey) -> list[Finding]:
     return (
-        _duplicate_urls(pages) + _translation_pairs(pages) + _reserved_paths(pages, the_survey) + _duplicate_ids(pages)
+        _duplicate_urls(pages)
+        + _translation_pairs(pages, project)
+        + _reserved_paths(pages, the_survey)
+        + _duplicate_ids(pages)
     )
 
 
@@ -669,7 +672,7 @@ def _duplicate_urls(pages: list[Page]) -> list[Finding]:
     return findings
 
 
-def _translation_pairs(pages: list[Page]) -> list[Finding]:
+def _translation_pairs(pages: list[Page], project: Project) -> list[Finding]:
     findings: list[Finding] = []
     groups: dict[str, dict[str, Page]] = defaultdict(dict)
     for page in pages:
@@ -679,7 +682,9 @@ def _translation_pairs(pages: list[Page]) -> list[Finding]:
         for language, page in declared.items():
             source_language = str(page.meta["translation_of"].value)
             line = page.meta["translation_of"].line
-            if source_language in LANGUAGES and source_language not in versions:
+            # An original that exists but could not be read (not UTF-8) is reported on its own.
+            exists = (project.content / source_language / page.page_path).is_file()
+            if source_language in LANGUAGES and source_language not in versions and not exists:
                 findings.append(
                     Finding(
                         page.rel,
