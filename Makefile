@@ -68,7 +68,19 @@ translations-refresh: $(STAMP) ## Record that PATHS (translations) now match the
 browser: ## Install Debian's Chromium for the browser tests (if missing)
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
-test: $(STAMP) browser ## Set up everything and run the whole test suite
+# Lighthouse, for the Content Security Policy audit of tests/test_csp.py only: the exact versions of
+# tests/lighthouse/package-lock.json, installed into .tools/ (not part of the site).
+LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	mkdir -p .tools/lighthouse
+	cp tests/lighthouse/package.json tests/lighthouse/package-lock.json .tools/lighthouse/
+	cd .tools/lighthouse && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+.PHONY: lighthouse
+lighthouse: $(LIGHTHOUSE) ## Install the pinned Lighthouse (test-only: the CSP audit) into .tools/
+
+test: $(STAMP) browser lighthouse ## Set up everything and run the whole test suite
 	$(VENV)/bin/ruff check labkb hooks scripts tests
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
