@@ -97,14 +97,15 @@ docs-reference: $(STAMP) ## Regenerate the field reference in docs/content-model
 # expands nothing in it (not even $(shell ...)), and kept as a simple variable, so exporting it
 # expands nothing either. It reaches kb.py through the environment, as "$$TITLE": the shell puts
 # the text in place and reads none of it as a command (backticks, $(...), quotes stay text).
-NEW_POST_VARS := TITLE TITLE_ES AUTHOR LANGS CATEGORY DESCRIPTION
+NEW_POST_VARS := TITLE TITLE_ES TITLE_IN AUTHOR LANGS CATEGORY DESCRIPTION
 $(foreach name,$(NEW_POST_VARS),$(if $(filter undefined,$(origin $(name))),,\
   $(eval override $(name) := $$(value $(name)))$(eval export $(name))))
 
-new-post: $(STAMP) ## New blog post: asks, or TITLE="..." AUTHOR=id LANGS=en,es CATEGORY=id DESCRIPTION="..."
+new-post: $(STAMP) ## New blog post: asks, or TITLE="..." AUTHOR=id LANGS=en,es CATEGORY=id DESCRIPTION="..." TITLE_IN="es=..."
 	$(KB) new-post $(if $(TITLE),--title "$$TITLE") $(if $(AUTHOR),--author "$$AUTHOR") \
 	  $(if $(LANGS),--langs "$$LANGS") $(if $(CATEGORY),--category "$$CATEGORY") \
-	  $(if $(DESCRIPTION),--description "$$DESCRIPTION") $(if $(TITLE_ES),--title-es "$$TITLE_ES")
+	  $(if $(DESCRIPTION),--description "$$DESCRIPTION") $(if $(TITLE_ES),--title-es "$$TITLE_ES") \
+	  $(if $(TITLE_IN),--title-in "$$TITLE_IN")
 
 .PHONY: bench
 bench: $(STAMP) ## Benchmark a synthetic bilingual site: check, builds, sizes, budgets (PAGES=1000 per language)

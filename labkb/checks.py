@@ -22,6 +22,7 @@ from labkb import (
     dates,
     frontmatter,
     glossary,
+    languages,
     markdown_source,
     permalinks,
     plain_text,
@@ -117,6 +118,7 @@ def check(project: Project, paths: Iterable[Path] | None = None) -> list[Finding
     the_survey, survey_findings = survey.load(project)
     pages, findings = read_pages(project)
     findings += regs.findings
+    findings += languages.check(project)  # data/languages.yml, and mkdocs.yml agrees with it
     findings += content_files.findings(project)
     findings += _plain_text_in_data(project)
     by_key = {(p.language, p.page_path): p for p in pages}

@@ -15,6 +15,7 @@ from pathlib import Path
 from labkb import (
     bundle,
     checks,
+    languages,
     permalinks,
     reference,
     registries,
@@ -54,10 +55,17 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     post = verbs.add_parser("new-post", help="create a blog post skeleton (asks for what is missing)")
     post.add_argument("--title", help="title of the post")
     post.add_argument("--author", help="author id from data/authors.yml")
-    post.add_argument("--langs", help="en, es or en,es (the first is the original)")
+    post.add_argument("--langs", help=f"{_language_choices()} (the first is the original)")
     post.add_argument("--category", help="category id from data/vocabularies.yml")
     post.add_argument("--description", help="one or two sentences for listings")
-    post.add_argument("--title-es", help="the Spanish title, when writing both languages")
+    post.add_argument(
+        "--title-in",
+        action="append",
+        default=[],
+        metavar="LANG=TEXT",
+        help="the title in another language of the post, e.g. es=Título (repeat for each language)",
+    )
+    post.add_argument("--title-es", metavar="TEXT", help="the Spanish title: the same as --title-in es=TEXT")
 
     bundle_verb = verbs.add_parser("bundle", help="zip a built site folder (the offline bundle)")
     bundle_verb.add_argument("folder", type=Path, help="the built site")
@@ -83,6 +91,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
+    if languages.PROBLEMS and args.verb != "check":  # `check` reports them with everything else
+        for problem in languages.PROBLEMS:
+            print(problem.text(), file=sys.stderr)
+        print(f"Fix {languages.FILE} first: it lists the languages of the site.", file=sys.stderr)
+        return 1
     try:
         return _run(project, args)
     except textfile.NotUTF8Error as exc:
@@ -213,11 +226,11 @@ def _new_post(project: Project, args: argparse.Namespace) -> int:
     try:
         title = _ask(args.title, "Title")
         author = _ask(args.author, f"Author id ({', '.join(sorted(regs.authors))})")
-        langs = _ask(args.langs, "Languages (en, es or en,es)")
+        langs = _ask(args.langs, f"Languages ({_language_choices()})")
         category = _ask(args.category, f"Category ({', '.join(regs.vocabularies.get('categories', {}))})")
         description = _ask(args.description, "Description (one or two sentences)")
         languages = tuple(lang.strip() for lang in langs.split(",") if lang.strip())
-        titles = {"es": args.title_es} if args.title_es else None
+        titles = scaffold.parse_titles(args.title_in, {"es": args.title_es} if args.title_es else None) or None
         request = scaffold.PostRequest(title, author, languages, category, description, dt.date.today(), titles)
         written = scaffold.new_post(project, regs, request)
     except scaffold.ScaffoldError as exc:
@@ -228,6 +241,11 @@ def _new_post(project: Project, args: argparse.Namespace) -> int:
     _urls(project)
     print("Next: write 300 to 1000 words in each file, then run 'make check'.")
     return 0
+
+
+def _language_choices() -> str:
+    """'en, es or en,es': one language of the site, or several (data/languages.yml)."""
+    return f"{', '.join(LANGUAGES)} or {','.join(LANGUAGES)}"
 
 
 def _urls(project: Project) -> int:

@@ -1,44 +1,20 @@
-"""Dates as readers of each language write them ("6 October 2017", "6 de octubre de 2017")."""
+"""Dates as readers of each language write them ("6 October 2017", "6 de octubre de 2017").
+
+Month names and formats are data: each language's `months`, `long_date` and `date_range`
+in data/languages.yml (labkb/languages.py). A language the file does not list is an error
+(`languages.UnknownLanguageError`), never another language's dates.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-_MONTHS = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "es": (
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ),
-}
+from labkb import languages
 
 
 def month_name(month: int, language: str) -> str:
     """'February' / 'febrero' for month 2."""
-    return _MONTHS[language][month - 1]
+    return languages.SITE.get(language).months[month - 1]
 
 
 def parse(value: str | dt.date) -> dt.date:
@@ -47,16 +23,11 @@ def parse(value: str | dt.date) -> dt.date:
 
 def long_date(value: str | dt.date, language: str) -> str:
     day = parse(value)
-    month = _MONTHS[language][day.month - 1]
-    if language == "es":
-        return f"{day.day} de {month} de {day.year}"
-    return f"{day.day} {month} {day.year}"
+    return languages.SITE.get(language).date(day.day, day.month, day.year)
 
 
 def date_range(start: str | dt.date, end: str | dt.date, language: str) -> str:
     first, last = parse(start), parse(end)
     if first == last:
         return long_date(first, language)
-    joiner = " al " if language == "es" else " to "
-    prefix = "del " if language == "es" else ""
-    return prefix + long_date(first, language) + joiner + long_date(last, language)
+    return languages.SITE.get(language).span(long_date(first, language), long_date(last, language))

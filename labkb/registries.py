@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from labkb import textfile
+from labkb import plain_text, textfile
 from labkb.findings import Finding
 from labkb.frontmatter import Node, load_yaml
 from labkb.project import Project
-from labkb.schema import LANGUAGE_NAMES, LANGUAGES
+from labkb.schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 
 VOCABULARIES_FILE = "data/vocabularies.yml"
 AUTHORS_FILE = "data/authors.yml"
@@ -44,7 +44,7 @@ class Registries:
     findings: list[Finding] = field(default_factory=list)
 
     def label(self, key: str, language: str, /, **values: object) -> str:
-        text = self.labels.get(key, {}).get(language) or self.labels.get(key, {}).get("en") or key
+        text = self.labels.get(key, {}).get(language) or self.labels.get(key, {}).get(DEFAULT_LANGUAGE) or key
         return text.format(**values) if values else text
 
     def term(self, vocabulary: str, term_id: str, language: str) -> str:
@@ -71,7 +71,25 @@ def load(project: Project) -> Registries:
     labels = _read(project, LABELS_FILE, registries.findings)
     if labels is not None:
         registries.labels = _bilingual(labels, LABELS_FILE, registries.findings)
+        registries.findings += _language_names(registries.labels)
     return registries
+
+
+def _language_names(labels: dict[str, dict[str, str]]) -> list[Finding]:
+    """Every language of the site is named in every language (notices, search marks, the
+    survey's data dictionary): a label `language_name_<code>` per language."""
+    return [
+        Finding(
+            LABELS_FILE,
+            0,
+            f"the language '{code}' (data/languages.yml) has no name: add 'language_name_{code}: "
+            + "{"
+            + ", ".join(f"{lang}: ..." for lang in LANGUAGES)
+            + "}' with its name in each language",
+        )
+        for code in LANGUAGES
+        if f"language_name_{code}" not in labels
+    ]
 
 
 def _read(project: Project, relative: str, findings: list[Finding]) -> Node | None:
@@ -87,6 +105,7 @@ def _read(project: Project, relative: str, findings: list[Finding]) -> Node | No
     node, errors = load_yaml(text, first_line=1)
     for error in errors:
         findings.append(Finding(relative, error.line, error.message.replace("front matter", "data file")))
+    findings += plain_text.findings_in(node, relative)  # every text of these files is shown as text
     return node if not errors else None
 
 

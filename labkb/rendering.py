@@ -11,6 +11,7 @@ from typing import Any
 
 from labkb import dates
 from labkb.registries import Registries
+from labkb.schema import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def admonition(kind: str, title: str, text: str) -> str:
@@ -98,3 +99,28 @@ def event_facts(meta: dict[str, Any], regs: Registries, language: str) -> str:
         f"- **{label('workshop_location', language)}:** {meta['location']}\n"
         f"- **{label('event_link', language)}:** <{meta['link']}>\n\n"
     )
+
+
+def not_found(
+    regs: Registries,
+    site_url: str | None,
+    languages: tuple[str, ...] = LANGUAGES,
+    default: str = DEFAULT_LANGUAGE,
+) -> list[dict[str, str]]:
+    """The 404 page's text in every language, the default first, for overrides/404.html
+    (`kb_not_found`): `lang`, `title`, `text`, `link` (that language's home page, an absolute
+    address: the page is served at any depth), `home` (the link's text) and `search` (the
+    text after the link). Plain text from data/labels.yml (not_found_*): the template escapes it."""
+    base = site_url or "/"
+    base = base if base.endswith("/") else base + "/"
+    return [
+        {
+            "lang": language,
+            "title": regs.label("not_found_title", language),
+            "text": regs.label("not_found_text", language),
+            "link": base + ("" if language == default else f"{language}/"),
+            "home": regs.label("not_found_home", language),
+            "search": regs.label("not_found_search", language),
+        }
+        for language in languages
+    ]

@@ -15,31 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from labkb import plain_text, translations
+from labkb import languages, plain_text, translations
 from labkb.project import Project
 from labkb.registries import Registries
 from labkb.schema import BLOG_POST, LANGUAGES
-
-_SKELETON = {
-    "en": (
-        "<!--\n"
-        "Write your post below this comment: 300 to 1000 words, plain and factual.\n"
-        "Cite public sources with links. Use '## ' for sub-headings (no '# ': the title\n"
-        "comes from the front matter). Images: put the file next to this one and\n"
-        "describe it: ![What the image shows](my-image.png).\n"
-        "Then run `make check` and fix what it says. This comment does not count as words.\n"
-        "-->\n"
-    ),
-    "es": (
-        "<!--\n"
-        "Escriba su artículo debajo de este comentario: entre 300 y 1000 palabras, en un\n"
-        "tono claro y basado en hechos. Cite fuentes públicas con enlaces. Use '## ' para\n"
-        "los subtítulos (no '# ': el título va en el encabezado). Imágenes: guarde el\n"
-        "archivo junto a este y descríbalo: ![Lo que muestra la imagen](mi-imagen.png).\n"
-        "Luego ejecute `make check` y corrija lo que indique. Este comentario no cuenta.\n"
-        "-->\n"
-    ),
-}
 
 
 class ScaffoldError(Exception):
@@ -55,6 +34,27 @@ class PostRequest:
     description: str
     date: dt.date
     titles: dict[str, str] | None = None  # title per language, when they differ
+
+
+def parse_titles(values: list[str], given: dict[str, str] | None = None) -> dict[str, str]:
+    """Titles per language from `LANG=TEXT` values (`--title-in`; one per line in a value too,
+    as `make new-post TITLE_IN=...` passes them), added to the titles already `given` (such
+    as `--title-es`). Whether each language is one of the post's is checked by `validate`."""
+    titles = dict(given or {})
+    for value in values:
+        for line in value.splitlines() or [value]:
+            if not line.strip():
+                continue
+            language, equals, title = line.partition("=")
+            language = language.strip()
+            if not equals or not language:
+                raise ScaffoldError(
+                    f"a title in another language is written LANG=TEXT, e.g. es=Título del artículo (got {line!r})"
+                )
+            if language in titles:
+                raise ScaffoldError(f"two titles are given in '{language}': give one")
+            titles[language] = title.strip()
+    return titles
 
 
 def slug_for(title: str) -> str:
@@ -91,6 +91,18 @@ def validate(request: PostRequest, regs: Registries) -> None:
             f"languages must be one or more of {', '.join(LANGUAGES)}, "
             f"separated by commas (got {','.join(request.languages)})"
         )
+    for language, title in (request.titles or {}).items():
+        if language not in LANGUAGES:
+            raise ScaffoldError(
+                f"a title is given in '{language}', which is not a language of the site ({', '.join(LANGUAGES)})"
+            )
+        if language not in request.languages:
+            raise ScaffoldError(
+                f"a title is given in '{language}', but the post is written in {', '.join(request.languages)}: "
+                f"add '{language}' to the languages, or leave that title out"
+            )
+        if not title.strip():
+            raise ScaffoldError(f"the title in '{language}' is empty")
 
 
 def _front_matter(request: PostRequest, language: str) -> dict:
@@ -129,7 +141,7 @@ def new_post(project: Project, regs: Registries, request: PostRequest) -> list[P
         if language != original:
             source = (project.content / original / "blog" / f"{slug}.md").read_text("utf-8")
             text += f"translation_of: {original}\nsource_fingerprint: {translations.fingerprint(source)}\n"
-        text += "---\n\n" + _SKELETON[language]
+        text += "---\n\n" + languages.SITE.get(language).new_post  # data/languages.yml
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
             handle.write(text)

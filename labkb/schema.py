@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LANGUAGES = ("en", "es")
-DEFAULT_LANGUAGE = "en"
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+from labkb import languages as _languages
+
+# The languages of the site, the default first, and their names in English (for messages):
+# from data/languages.yml (labkb/languages.py), the one list the core reads.
+LANGUAGES: tuple[str, ...] = _languages.SITE.codes
+DEFAULT_LANGUAGE: str = _languages.SITE.default
+LANGUAGE_NAMES: dict[str, str] = _languages.SITE.names
 
 
 @dataclass(frozen=True)

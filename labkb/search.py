@@ -9,7 +9,8 @@ index into one index per language:
 - `title_folded` and `text_folded` fields: the accent-free form of every word that has
   accents, so that "contratacion" finds "contratación";
 - a `variants` field with the singular and plural forms of every word, so that
-  "proveedores" finds "proveedor" and "suppliers" finds "supplier";
+  "proveedores" finds "proveedor" and "suppliers" finds "supplier" (each language's rules
+  are data: `plurals` in data/languages.yml);
 - the language's own stop words.
 
 Why variants rather than lunr's stemmer: Material adds a trailing wildcard to every
@@ -28,6 +29,8 @@ import unicodedata
 from collections.abc import Callable
 from copy import deepcopy
 
+from labkb import languages as site_languages
+
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[a-z]{4,}")
 
@@ -37,31 +40,9 @@ def variants(word: str, language: str) -> set[str]:
 
     English: supplier, suppliers; policy, policies; process, processes.
     Spanish: proveedor, proveedores; politica, politicas; luz, luces.
+    The rules are each language's `plurals` in data/languages.yml (labkb/languages.py).
     """
-    forms = {word}
-    if language == "es":
-        if word.endswith("ces"):
-            forms.add(word[:-3] + "z")
-        elif word.endswith("es"):
-            forms |= {word[:-2], word[:-1]}  # proveedores -> proveedor; clientes -> cliente
-        elif word.endswith("s"):
-            forms.add(word[:-1])
-        elif word.endswith("z"):
-            forms.add(word[:-1] + "ces")
-        else:
-            forms.add(word + ("s" if word[-1] in "aeiou" else "es"))
-        return forms
-    if word.endswith("ies"):
-        forms.add(word[:-3] + "y")
-    elif word.endswith("es"):
-        forms |= {word[:-2], word[:-1]}  # processes -> process; guides -> guide
-    elif word.endswith("s") and not word.endswith("ss"):
-        forms.add(word[:-1])
-    elif word.endswith("y") and word[-2:-1] not in "aeiou":
-        forms.add(word[:-1] + "ies")
-    else:
-        forms.add(word + ("es" if word.endswith(("s", "x", "z", "ch", "sh")) else "s"))
-    return forms
+    return site_languages.SITE.get(language).variants(word)
 
 
 def fold(text: str) -> str:
@@ -126,7 +107,8 @@ def split_index(
         entry["title_folded"] = " ".join(_folded_only(title))
         entry["text_folded"] = " ".join(_folded_only(text))
         words = set(_WORD.findall(fold(title + " " + text)))
-        forms = {form for word in words for form in variants(word, content_language)}
+        rules = site_languages.SITE.get(content_language)
+        forms = {form for word in words for form in rules.variants(word)}
         entry["variants"] = " ".join(sorted(forms - words))
         indexes[language]["docs"].append(entry)
     return indexes

@@ -300,25 +300,33 @@ def _table(regs: Registries, language: str, first: str, rows: list[str]) -> str:
 
 # --- downloads and their dictionary -----------------------------------------------------
 
+def _in_each_language(column: str, key: str) -> tuple[tuple[str, str], ...]:
+    """`column_<code>` for every language of the site (data/languages.yml), the default first."""
+    return tuple((f"{column}_{language}", key) for language in LANGUAGES)
+
+
+# (column, label of its meaning in the data dictionary). A column per language is named
+# `<column>_<code>`; its label has a {language} placeholder (`_COLUMN_LANGUAGE`).
 CSV_COLUMNS = (
     ("jurisdiction", "dict_jurisdiction"),
-    ("jurisdiction_en", "dict_name_en"),
-    ("jurisdiction_es", "dict_name_es"),
+    *_in_each_language("jurisdiction", "dict_name"),
     ("region", "dict_region"),
     ("kind", "dict_kind"),
     ("theme", "dict_theme"),
     ("indicator", "dict_indicator"),
-    ("question_en", "dict_question_en"),
-    ("question_es", "dict_question_es"),
+    *_in_each_language("question", "dict_question"),
     ("answer", "dict_answer"),
-    ("answer_en", "dict_answer_en"),
-    ("answer_es", "dict_answer_es"),
-    ("note_en", "dict_note_en"),
-    ("note_es", "dict_note_es"),
+    *_in_each_language("answer", "dict_answer_label"),
+    *_in_each_language("note", "dict_note"),
     ("sources", "dict_sources"),
     ("valid_on", "dict_valid_on"),
     ("review_status", "dict_review_status"),
 )
+_COLUMN_LANGUAGE = {
+    f"{column}_{language}": language
+    for column in ("jurisdiction", "question", "answer", "note")
+    for language in LANGUAGES
+}
 
 
 def public_rows(survey: Survey) -> list[dict[str, str]]:
@@ -328,29 +336,26 @@ def public_rows(survey: Survey) -> list[dict[str, str]]:
             answer = jurisdiction.answers.get(indicator.id)
             if answer is None:
                 continue
-            rows.append(
-                {
-                    "jurisdiction": jurisdiction.code,
-                    "jurisdiction_en": jurisdiction.names["en"],
-                    "jurisdiction_es": jurisdiction.names["es"],
-                    "region": jurisdiction.region,
-                    "kind": jurisdiction.kind,
-                    "theme": indicator.theme,
-                    "indicator": indicator.id,
-                    "question_en": indicator.questions["en"],
-                    "question_es": indicator.questions["es"],
-                    "answer": answer.value,
-                    "answer_en": survey.scale[answer.value]["en"],
-                    "answer_es": survey.scale[answer.value]["es"],
-                    "note_en": answer.notes.get("en", ""),
-                    "note_es": answer.notes.get("es", ""),
-                    "sources": "\n".join(
-                        " | ".join(p for p in (s.title, s.url, s.pinpoint) if p) for s in answer.sources
-                    ),
-                    "valid_on": answer.valid_on,
-                    "review_status": answer.review_status,
-                }
-            )
+            per_language = {
+                "jurisdiction": jurisdiction.names,
+                "question": indicator.questions,
+                "answer": survey.scale[answer.value],
+                "note": answer.notes,
+            }
+            row = {
+                "jurisdiction": jurisdiction.code,
+                "region": jurisdiction.region,
+                "kind": jurisdiction.kind,
+                "theme": indicator.theme,
+                "indicator": indicator.id,
+                "answer": answer.value,
+                "sources": "\n".join(" | ".join(p for p in (s.title, s.url, s.pinpoint) if p) for s in answer.sources),
+                "valid_on": answer.valid_on,
+                "review_status": answer.review_status,
+            }
+            for column, texts in per_language.items():
+                row.update({f"{column}_{language}": texts.get(language, "") for language in LANGUAGES})
+            rows.append({column: row[column] for column, _ in CSV_COLUMNS})
     return rows
 
 
@@ -400,8 +405,14 @@ def public_json(survey: Survey) -> str:
 
 
 def dictionary(survey: Survey, regs: Registries, language: str, link: Link) -> str:
+    def meaning(column: str, key: str) -> str:
+        if column in _COLUMN_LANGUAGE:
+            name = regs.label(f"language_name_{_COLUMN_LANGUAGE[column]}", language)
+            return regs.label(key, language, language=name)
+        return regs.label(key, language)
+
     rows = "".join(
-        f'<tr><th scope="row"><code>{_e(column)}</code></th><td>{_e(regs.label(key, language))}</td></tr>'
+        f'<tr><th scope="row"><code>{_e(column)}</code></th><td>{_e(meaning(column, key))}</td></tr>'
         for column, key in CSV_COLUMNS
     )
     scale = "".join(
