@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from labkb import plain_text, textfile
+from labkb import textfile
 from labkb.findings import Finding
 from labkb.frontmatter import Node, load_yaml
 from labkb.project import Project
@@ -105,7 +105,6 @@ def _read(project: Project, relative: str, findings: list[Finding]) -> Node | No
     node, errors = load_yaml(text, first_line=1)
     for error in errors:
         findings.append(Finding(relative, error.line, error.message.replace("front matter", "data file")))
-    findings += plain_text.findings_in(node, relative)  # every text of these files is shown as text
     return node if not errors else None
 
 
