@@ -6,19 +6,23 @@ loads them, with hooks/ on the import path.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from mkdocs.structure.files import File
 
+import _context
 
-def virtual(config, page_path: str, language: str, default: str, content: str | bytes) -> File:
+
+def virtual(config, page_path: str, language: str, content: str | bytes) -> File:
     """A generated file at `page_path` under the language's prefix, with static-i18n's
     attributes, so the language switcher and head links treat it like any page."""
-    prefix = "" if language == default else f"{language}/"
     file = File.generated(config, f"{language}/{page_path}", content=content)
     where = File(page_path, config.docs_dir, config.site_dir, config.use_directory_urls)
-    file.dest_uri = prefix + where.dest_uri
-    file.locale = file.localization = language
-    file.norm_src_uri = page_path
-    file.locale_alternate_of = language
+    file.dest_uri = _context.get().prefix(language) + where.dest_uri
+    # static-i18n's own attributes: it sets them on MkDocs' File objects at run time (File declares none).
+    file.locale = file.localization = language  # type: ignore[attr-defined]
+    file.norm_src_uri = page_path  # type: ignore[attr-defined]
+    file.locale_alternate_of = language  # type: ignore[attr-defined]
     return file
 
 
@@ -26,19 +30,19 @@ def add_in_every_language(
     files,
     config,
     page_path: str,
-    contents: dict[str, str | bytes],
-    language: str,
-    default: str,
+    contents: Mapping[str, str | bytes],
     hidden_in_nav: bool = False,
 ) -> File:
-    """Add this language's version of a generated page; every language's version is an
-    alternate (each exists), so the switcher and hreflang links always have a target."""
+    """Add the version of a generated page in the language being built; every language's
+    version is an alternate (each exists), so the switcher and hreflang links always have a target."""
+    language = _context.get().language
     alternates = {
-        lang: virtual(config, page_path, lang, default, content if lang == language else "")
+        lang: virtual(config, page_path, lang, content if lang == language else "")
         for lang, content in contents.items()
     }
     for alternate in alternates.values():
-        alternate.alternates = alternates
-        alternate.kb_hidden_in_nav = hidden_in_nav
+        # Attributes set at run time, which File does not declare: static-i18n's, and ours for hooks/navigation.py.
+        alternate.alternates = alternates  # type: ignore[attr-defined]
+        alternate.kb_hidden_in_nav = hidden_in_nav  # type: ignore[attr-defined]
     files.append(alternates[language])
     return alternates[language]

@@ -9,8 +9,9 @@ hook has finished with it:
 
 The theme's inline scripts are read from the theme's templates (custom_dir first). The
 public site may also fetch from its own public address (`site_url`: Material reads
-sitemap.xml next to each hreflang link). The offline build (`extra.kb_offline`, set by
-hooks/offline.py) adds the hash of the script the iframe-worker shim writes into its iframe.
+sitemap.xml next to each hreflang link). The builds opened from files (offline copy and
+preview: hooks/_context.py's BuildMode; hooks/offline.py sets their shim) add the hash of
+the script the iframe-worker shim writes into its iframe.
 Under `mkdocs serve`, inline scripts are allowed, for its live reload (see labkb.csp.policy).
 """
 
@@ -21,6 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import _context
 from labkb import csp
 
 _trusted: tuple = ()  # the theme's inline scripts, read again for each build (`make serve` sees edits)
@@ -34,14 +36,14 @@ def on_startup(command, dirty):
 
 
 def _connect(config) -> list[str]:
-    if config.extra.get("kb_offline") or not config.site_url:
+    if _context.get().mode.from_files or not config.site_url:
         return []
     return [config.site_url if config.site_url.endswith("/") else config.site_url + "/"]
 
 
 def _read_shim(config) -> str | None:
     """The iframe-worker shim that the offline build loads (hooks/offline.py), if any."""
-    if not config.extra.get("kb_offline"):
+    if not _context.get().mode.from_files:
         return None
     shims = [p for p in config.extra.get("polyfills") or [] if "iframe-worker" in str(p)]
     for folder in config.theme.dirs if shims else []:
@@ -55,7 +57,9 @@ def _read_shim(config) -> str | None:
 
 def _runtime_scripts(output: str) -> list[str]:
     """Inline scripts this page writes at run time: the iframe-worker's, offline only."""
-    worker = csp.search_worker(output) if _shim else None
+    if not _shim:
+        return []
+    worker = csp.search_worker(output)
     return [csp.iframe_worker_script(_shim, worker)] if worker else []
 
 

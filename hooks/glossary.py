@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-import _state
+import _context
 from labkb import glossary
 
 
 @event_priority(50)  # before other hooks append listings: only the page's own text is marked
 def on_page_content(html, page, config, files):
-    language = config.plugins["i18n"].current_language
-    entries = _state.glossary_entries(config)
+    build = _context.get()
+    language, entries = build.language, build.glossary_entries
     if not entries:
         return html
     if getattr(page.file, "norm_src_uri", page.file.src_uri) == "glossary/index.md":
-        label = _state.regs(config).label("glossary_sources", language)
+        label = build.regs.label("glossary_sources", language)
         return html + glossary.page(entries, language, label)
     return glossary.annotate(html, entries, getattr(page.file, "locale", language))

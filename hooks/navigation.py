@@ -7,34 +7,26 @@ and static-i18n sorts top-level sections alphabetically.
 from __future__ import annotations
 
 from html import escape
+from itertools import pairwise
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
-import _state
+import _context
+from labkb import sections
 from labkb.schema import SECTION_ORDER
-
-# Every page carries the sidebar, so a section with many pages shows only its index page
-# there, and the index page lists the section's pages: the blog always; any other section
-# once it has more than LARGE pages (guidance and case studies have their own listings,
-# other sections get a plain one from on_page_content below).
-LISTED_SECTIONS = {"blog"}
-OWN_LISTING = {"blog", "guidance", "case-studies", "survey"}
-LARGE = 12
 
 
 @event_priority(-200)  # after static-i18n has built the language's navigation (-100)
 def on_nav(nav, config, files):
-    language = config.plugins["i18n"].current_language
-    regs = _state.regs(config)
+    build = _context.get()
+    language, regs = build.language, build.regs
     for item in nav.items:
         folder = _folder(item)
         if item.is_section and folder:
             item.title = escape(regs.label(f"section_{folder}", language))  # the theme prints it as it is
             pages = [c for c in item.children if c.is_page]
             index = [c for c in item.children if c.is_page and c.is_index]
-            if index and (folder in LISTED_SECTIONS or len(pages) > LARGE):
+            if index and (folder in sections.LISTED_SECTIONS or len(pages) > sections.LARGE):
                 item.children = index
     nav.items = _without_hidden(nav.items)
     nav.items.sort(key=_position)
@@ -70,7 +62,7 @@ def _link_previous_and_next(nav) -> None:
     walk(nav.items)
     for page in nav.pages:
         page.previous_page = page.next_page = None
-    for before, after in zip(pages, pages[1:], strict=False):
+    for before, after in pairwise(pages):
         before.next_page, after.previous_page = after, before
     nav.pages = pages
 
@@ -96,26 +88,10 @@ def _position(item) -> tuple[int, str]:
 
 def on_page_content(html, page, config, files):
     """The index page of a large section without a listing of its own lists its pages."""
+    build = _context.get()
     page_path = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    parts = page_path.split("/")
-    if len(parts) != 2 or parts[1] != "index.md" or parts[0] in OWN_LISTING:
+    items = build.section_pages(build.language).get(page_path.split("/")[0], [])
+    if not sections.needs_listing(page_path, len(items)):
         return html
-    folder = parts[0]
-    language = config.plugins["i18n"].current_language
-    entries = _state.section_pages(config, language).get(folder, [])
-    if len(entries) <= LARGE:
-        return html
-    prefix = "" if language == config.plugins["i18n"].default_language else f"{language}/"
-    items = []
-    for entry_path, title, description in entries:
-        url = File(entry_path, config.docs_dir, config.site_dir, config.use_directory_urls).url
-        href = get_relative_url(prefix + url, page.url)
-        items.append(
-            f'<li><a href="{escape(href)}">{escape(title)}</a>'
-            + (f"<br>{escape(description)}" if description else "")
-            + "</li>"
-        )
-    heading = _state.regs(config).label("section_pages", language)
-    return (
-        html + f'<h2 id="kb-section-pages">{escape(heading)}</h2><ul class="kb-section-pages">{"".join(items)}</ul>\n'
-    )
+    heading = build.regs.label("section_pages", build.language)
+    return html + sections.listing(items, heading, lambda target: build.url_to(target, page.url))

@@ -11,31 +11,22 @@
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-import _state
-from labkb import pdfs, registries, rendering, translations
-from labkb.schema import DEFAULT_LANGUAGE, EVENT, GUIDANCE, LANGUAGES, WORKSHOP, content_type_for
-
-
-def _regs(config) -> registries.Registries:
-    return _state.regs(config)
-
-
-def _language(config) -> str:
-    return config.plugins["i18n"].current_language
+import _context
+from labkb import pdfs, rendering, translations
+from labkb.schema import EVENT, GUIDANCE, WORKSHOP, content_type_for
 
 
 def on_page_markdown(markdown, page, config, files):
-    language = _language(config)
-    regs = _regs(config)
+    build = _context.get()
+    language, regs = build.language, build.regs
     file_language = getattr(page.file, "locale", language)
     top = []
     if file_language != language:
         top.append(rendering.missing_notice(regs, language, file_language))
     elif page.file.abs_src_path:  # generated pages (blog listings) have no source file
-        state = _state.translation_states(config).get(page.file.norm_src_uri)
+        state = build.translation_states.get(page.file.norm_src_uri)
         if state and state.states.get(language) == translations.STALE:
             original = page.file.alternates.get(state.source) if hasattr(page.file, "alternates") else None
             link = get_relative_url(original.url, page.url) if original else "../"
@@ -44,7 +35,7 @@ def on_page_markdown(markdown, page, config, files):
         top.append(rendering.review_notice(regs, language))
     ctype = content_type_for(getattr(page.file, "norm_src_uri", page.file.src_uri))
     bottom = []
-    if ctype is GUIDANCE and page.file.abs_src_path and config.extra.get("kb_offline"):
+    if ctype is GUIDANCE and page.file.abs_src_path and build.mode.guidance_pdfs:
         # `make offline` prints each guidance document to <page>.pdf next to its page.
         name = pdfs.pdf_name(page.file.norm_src_uri).rsplit("/", 1)[-1]
         label = regs.label("guidance_pdf", language)
@@ -59,7 +50,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     file_language = getattr(page.file, "locale", None)
-    if file_language and file_language != _language(config):
+    if file_language and file_language != _context.get().language:
         return f'<div lang="{file_language}">\n{html}\n</div>'
     return html
 
@@ -77,22 +68,21 @@ def _language_switcher(config, page) -> None:
     alternates = getattr(config.extra, "alternate", None)
     if page_path is None or not alternates:
         return
-    url = _path(File(page_path, config.docs_dir, config.site_dir, config.use_directory_urls).url)
-    default = config.plugins["i18n"].default_language
+    build = _context.get()
     for alternate in alternates:
-        prefix = "" if alternate["lang"] == default else f"{alternate['lang']}/"
-        alternate["link"] = prefix + url or "./"
+        alternate["link"] = build.url_of(page_path, alternate["lang"]) or "./"
 
 
 def on_template_context(context, template_name, config):
-    """The 404 page is served at any depth: its switcher goes to each home page, absolutely."""
+    """The 404 page is served at any depth: its switcher goes to each home page, absolutely;
+    its text is in every language (labels, labkb.rendering.not_found)."""
+    build = _context.get()
+    if template_name == "404.html":
+        context["kb_not_found"] = rendering.not_found(build.regs, build.site_url, build.languages, build.default)
     alternates = getattr(config.extra, "alternate", None)
     if template_name == "404.html" and alternates:
-        site_url = (config.site_url or "/").rstrip("/") + "/"
-        default = config.plugins["i18n"].default_language
         for alternate in alternates:
-            prefix = "" if alternate["lang"] == default else f"{alternate['lang']}/"
-            alternate["link"] = site_url + prefix
+            alternate["link"] = build.site_url + build.prefix(alternate["lang"])
     return context
 
 
@@ -101,9 +91,9 @@ SOCIAL_CARD = "assets/images/social-card.png"
 
 def _link_preview(config, page, url: str) -> dict:
     """Open Graph and Twitter card data: how a link looks when pasted into an email or chat."""
-    language = _language(config)
-    regs = _regs(config)
-    others = [lang for lang in LANGUAGES if lang != language]
+    build = _context.get()
+    language, regs = build.language, build.regs
+    others = [lang for lang in build.languages if lang != language]
     description = page.meta.get("description") or config.site_description or ""
     return {
         "title": page.title if page.title and not page.is_homepage else config.site_name,
@@ -113,7 +103,7 @@ def _link_preview(config, page, url: str) -> dict:
         "site_name": config.site_name,
         "locale": regs.label("og_locale", language),
         "alternate_locales": [regs.label("og_locale", lang) for lang in others],
-        "image": (config.site_url or "").rstrip("/") + "/" + SOCIAL_CARD,
+        "image": build.site_url + SOCIAL_CARD,
         "image_alt": regs.label("og_image_alt", language),
     }
 
@@ -126,11 +116,12 @@ def _path(url: str) -> str:
 @event_priority(-50)  # after static-i18n (50) has set up the language switcher
 def on_page_context(context, page, config, nav):
     """Absolute canonical and hreflang links: only to versions that really exist."""
-    site_url = (config.site_url or "").rstrip("/") + "/"
-    file_language = getattr(page.file, "locale", DEFAULT_LANGUAGE)
+    build = _context.get()
+    site_url = build.site_url
+    file_language = getattr(page.file, "locale", build.default)
     alternates = getattr(page.file, "alternates", {})
     real = {}
-    for language in LANGUAGES:
+    for language in build.languages:
         alternate = alternates.get(language)
         if alternate is not None and getattr(alternate, "locale", language) == language:
             real[language] = site_url + _path(alternate.url)
@@ -140,5 +131,5 @@ def on_page_context(context, page, config, nav):
     context["kb_canonical"] = real.get(file_language)
     context["kb_preview"] = _link_preview(config, page, real.get(file_language) or site_url)
     context["kb_alternates"] = sorted(real.items())
-    context["kb_default_alternate"] = real.get(DEFAULT_LANGUAGE)
+    context["kb_default_alternate"] = real.get(build.default)
     return context

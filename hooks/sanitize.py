@@ -17,17 +17,29 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import _context
 from labkb import content_files, frontmatter, sanitize
+
+
+def on_page_read_source(page, config):
+    """A content file's text comes from the corpus, read once for the whole build; MkDocs
+    gets the body only, so it never reads the front matter its own way."""
+    found = _context.get().page_of(page.file.abs_src_path)
+    return None if found is None else "\n" + found.doc.body
 
 
 @event_priority(100)  # first: every other hook sees the front matter as labkb reads it
 def on_page_markdown(markdown, page, config, files):
-    source = page.file.content_string
-    doc = frontmatter.parse(source)
+    found = _context.get().page_of(page.file.abs_src_path)
+    if found is not None:
+        doc = found.doc
+    else:  # a page the build generates: its text is ours, read by the same reader
+        doc = frontmatter.parse(page.file.content_string)
+        markdown = doc.body
     if doc.errors:  # the checker refuses these before any page is read
         raise PluginError(f"{page.file.src_uri}:{doc.errors[0].line}: {doc.errors[0].message}")
     page.meta = doc.meta.plain() if doc.meta is not None else {}
-    return doc.body
+    return markdown
 
 
 @event_priority(100)  # first: before hooks add the site's own HTML (glossary terms: 50)
@@ -55,4 +67,7 @@ def on_files(files, config):
                 refused.append(f"content/{file.src_uri}: {problem}")
     if refused:
         raise PluginError("files that may not be published:\n" + "\n".join(refused))
+    unreadable = _context.get().corpus.findings  # pages that are not UTF-8 text: MkDocs cannot read them either
+    if unreadable:
+        raise PluginError("\n".join(f.text() for f in unreadable))
     return files

@@ -14,14 +14,14 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from labkb import registries, search
-from labkb.project import Project
+import _context
+from labkb import search
 
 
 def on_page_context(context, page, config, nav):
-    i18n = config.plugins["i18n"]
-    language = i18n.current_language
-    if language != i18n.default_language:
+    build = _context.get()
+    language = build.language
+    if language != build.default:
         # Material resolves "search/search_index.json" against this: it needs the final slash.
         context["base_url"] = f"{context['base_url']}/{language}/"
     return context
@@ -29,25 +29,22 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after static-i18n (-100) has built all languages and merged the index
 def on_post_build(config):
-    i18n = config.plugins["i18n"]
-    if i18n.building:
+    build = _context.get()
+    if not build.every_language_built:
         return  # a nested build of another language: the merged index is not there yet
     site = Path(config.site_dir)
     merged_path = site / "search" / "search_index.json"
     if not merged_path.is_file():
         return
-    project = Project(Path(config.config_file_path).parent)
-    regs = registries.load(project)
-    languages = tuple(lang for lang in i18n.all_languages if (project.content / lang).is_dir())
-    default = i18n.default_language
+    project, regs, corpus = build.project, build.regs, build.corpus
+    languages = tuple(lang for lang in build.languages if (project.content / lang).is_dir())
+    default = build.default
 
     def written_in(language: str, location: str) -> str:
         candidates = search.page_paths(location)
-        if any((project.content / language / p).is_file() for p in candidates):
-            return language
-        for other in languages:
-            if any((project.content / other / p).is_file() for p in candidates):
-                return other
+        for each in (language, *languages):
+            if any(corpus.page(each, p) is not None for p in candidates):
+                return each
         return language  # generated pages (blog listings) are in the reader's language
 
     def mark(reader: str, written: str) -> str:

@@ -8,52 +8,42 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-import _state
+import _context
 from _files import add_in_every_language
 from labkb import survey_pages
-from labkb.project import Project
-
-
-def _context(config):
-    i18n = config.plugins["i18n"]
-    project = Project(Path(config.config_file_path).parent)
-    return project, i18n.current_language, i18n.default_language, tuple(i18n.all_languages)
 
 
 def _front(title: str, description: str) -> str:
-    quote = lambda text: text.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731
+    quote = lambda text: text.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731 - used twice, in one line
     return f'---\ntitle: "{quote(title)}"\ndescription: "{quote(description)}"\n---\n'
 
 
 @event_priority(-150)  # after static-i18n (-100) has chosen this language's files
 def on_files(files, config):
-    project, language, default, languages = _context(config)
-    data, findings = _state.the_survey(config)
+    build = _context.get()
+    language, languages, regs = build.language, build.languages, build.regs
+    data, findings = build.survey
     if findings or not data.jurisdictions:
         return files  # the checker has already stopped the build on any finding
-    regs = _state.regs(config)
     for code in data.declared:
         names = data.jurisdictions[code].names
         pages = {lang: _front(names[lang], regs.label("survey_profile_description", lang)) for lang in languages}
-        add_in_every_language(
-            files, config, survey_pages.profile_path(code), pages, language, default, hidden_in_nav=True
-        )
+        path = survey_pages.profile_path(code)
+        add_in_every_language(files, config, path, pages, hidden_in_nav=not build.in_nav(path))
     for indicator in data.indicators.values():
         pages = {
             lang: _front(indicator.shorts[lang], regs.label("survey_indicator_description", lang)) for lang in languages
         }
-        add_in_every_language(
-            files, config, survey_pages.indicator_path(indicator.id), pages, language, default, hidden_in_nav=True
-        )
+        path = survey_pages.indicator_path(indicator.id)
+        add_in_every_language(files, config, path, pages, hidden_in_nav=not build.in_nav(path))
     pages = {lang: _front(regs.label("dict_title", lang), regs.label("dict_description", lang)) for lang in languages}
-    add_in_every_language(files, config, survey_pages.DICTIONARY_PATH, pages, language, default)
-    if language == default:
+    path = survey_pages.DICTIONARY_PATH
+    add_in_every_language(files, config, path, pages, hidden_in_nav=not build.in_nav(path))
+    if language == build.default:
         for path, content in (
             (survey_pages.CSV_FILE, survey_pages.public_csv(data)),
             (survey_pages.JSON_FILE, survey_pages.public_json(data)),
@@ -67,18 +57,16 @@ def on_page_content(html, page, config, files):
     page_path = getattr(page.file, "norm_src_uri", page.file.src_uri)
     if not page_path.startswith(f"{survey_pages.FOLDER}/"):
         return html
-    project, language, default, _ = _context(config)
-    data, findings = _state.the_survey(config)
+    build = _context.get()
+    language, regs = build.language, build.regs
+    data, findings = build.survey
     if findings:
         return html
-    regs = _state.regs(config)
-    prefix = "" if language == default else f"{language}/"
 
     def link(target: str) -> str:
         if not target.endswith(".md"):  # downloads live once, at the site root
             return get_relative_url(target, page.url)
-        url = File(target, config.docs_dir, config.site_dir, config.use_directory_urls).url
-        return get_relative_url(prefix + url, page.url)
+        return build.url_to(target, page.url)
 
     code = page_path.removeprefix(f"{survey_pages.FOLDER}/").removesuffix(".md")
     if page_path == f"{survey_pages.FOLDER}/index.md":

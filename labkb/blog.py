@@ -17,11 +17,10 @@ import html
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-from labkb import dates, frontmatter, markdown_source, textfile
-from labkb.project import Project
+from labkb import dates, markdown_source
+from labkb.corpus import Corpus, Page
 from labkb.registries import Registries
 
 FOLDER = "blog"
@@ -58,35 +57,30 @@ def is_post(page_path: str) -> bool:
     return len(parts) == 2 and parts[0] == FOLDER and parts[1] != "index.md"
 
 
-def read_post(path: Path, page_path: str, language: str, count: bool = True) -> Post | None:
-    """A post from its file, or None when its front matter is not usable (the checker says why).
-
-    Raises textfile.NotUTF8Error for a file that is not UTF-8 text."""
-    doc = frontmatter.parse(textfile.read_text(path))
-    meta = doc.meta.plain() if doc.meta else {}
+def read_post(page: Page, count: bool = True) -> Post | None:
+    """A post from its page, or None when its front matter is not usable (the checker says why)."""
+    meta = page.doc.meta.plain() if page.doc.meta else {}
     try:
         return Post(
-            page_path=page_path,
-            language=language,
+            page_path=page.page_path,
+            language=page.language,
             title=str(meta["title"]),
             date=dates.parse(meta["date"]),
             authors=tuple(meta["authors"]),
             categories=tuple(meta["categories"]),
             description=str(meta["description"]),
-            words=markdown_source.count_words(doc.body) if count else 0,
+            words=markdown_source.count_words(page.doc.body, page.masked) if count else 0,
         )
     except (KeyError, TypeError, ValueError):
         return None
 
 
-def posts(project: Project, language: str, count: bool = True) -> list[Post]:
+def posts(corpus: Corpus, language: str, count: bool = True) -> list[Post]:
     """Posts written in `language`, newest first (`count=False`: without reading times)."""
-    folder = project.content / language / FOLDER
     found = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        page_path = f"{FOLDER}/{path.name}"
-        if is_post(page_path):
-            post = read_post(path, page_path, language, count)
+    for page in corpus.of_language(language):
+        if is_post(page.page_path):
+            post = read_post(page, count)
             if post is not None:
                 found.append(post)
     return sorted(found, key=lambda p: (-p.date.toordinal(), p.title))
@@ -112,8 +106,8 @@ class Blog:
         return max(1, math.ceil(most / PER_PAGE))
 
 
-def load(project: Project, languages: tuple[str, ...], count: bool = True) -> Blog:
-    return Blog({language: posts(project, language, count) for language in languages})
+def load(corpus: Corpus, languages: tuple[str, ...], count: bool = True) -> Blog:
+    return Blog({language: posts(corpus, language, count) for language in languages})
 
 
 # --- Markdown for the pages ------------------------------------------------------------

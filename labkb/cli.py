@@ -26,6 +26,7 @@ from labkb import (
     textfile,
     translations,
 )
+from labkb.corpus import Corpus
 from labkb.project import Project
 from labkb.schema import LANGUAGES
 
@@ -154,7 +155,10 @@ def _check(project: Project, paths: list[Path], output: str) -> int:
 
 
 def _status(project: Project) -> int:
-    states = translations.page_states(project)
+    corpus = _read_corpus(project)
+    if corpus is None:
+        return 1
+    states = translations.page_states(corpus)
     width = max((len(s.page_path) for s in states), default=4)
     print(f"{'page':<{width}}  " + "  ".join(f"{lang:<10}" for lang in LANGUAGES))
     for state in states:
@@ -248,9 +252,19 @@ def _language_choices() -> str:
     return f"{', '.join(LANGUAGES)} or {','.join(LANGUAGES)}"
 
 
+def _read_corpus(project: Project) -> Corpus | None:
+    """The content, or None when a file cannot be read (said on stderr: nothing is written)."""
+    corpus = Corpus.read(project)
+    for finding in corpus.findings:
+        print(finding.text(), file=sys.stderr)
+    return None if corpus.findings else corpus
+
+
 def _urls(project: Project) -> int:
-    stages = list(registries.load(project).vocabularies.get("stages", {}))
-    added = permalinks.record(project, stages)
+    corpus = _read_corpus(project)
+    if corpus is None:
+        return 1
+    added = permalinks.record(corpus)
     for url in added:
         print(f"recorded /{url}")
     print(f"OK: {len(added)} new address(es) recorded in {permalinks.MANIFEST}.")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from labkb import textfile
+from labkb import plain_text, textfile
 from labkb.findings import Finding
 from labkb.frontmatter import Node, load_yaml
 from labkb.project import Project
@@ -67,6 +67,7 @@ def load(project: Project) -> tuple[list[Entry], list[Finding]]:
     except textfile.NotUTF8Error as exc:
         return [], [exc.finding(project)]
     findings = [Finding(FILE, e.line, e.message.replace("front matter", "glossary")) for e in errors]
+    findings += plain_text.findings_in(node, FILE)  # terms, definitions and sources are shown as text
     if node is None or not isinstance(node.value, dict):
         return [], findings
     entries = []
@@ -82,14 +83,35 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
         findings.append(Finding(FILE, node.key_line, f"'{entry_id}' needs {', '.join(LANGUAGES)} and sources"))
         return None
     fields = node.value
-    terms, definitions = {}, {}
+    terms, definitions = _versions(entry_id, fields, node.key_line, findings)
+    sources = _sources(entry_id, fields, node.key_line, findings)
+    for key in fields:
+        if key not in (*LANGUAGES, "sources"):
+            findings.append(
+                Finding(
+                    FILE,
+                    fields[key].key_line,
+                    f"'{entry_id}' has an unknown key '{key}' (expected: {', '.join(LANGUAGES)}, sources)",
+                )
+            )
+    if len(terms) != len(LANGUAGES) or len(definitions) != len(LANGUAGES):
+        return None
+    return Entry(entry_id, terms, definitions, tuple(sources))
+
+
+def _versions(
+    entry_id: str, fields: dict[str, Node], key_line: int, findings: list[Finding]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(terms, definitions) by language of an entry's fields; a finding for each one missing."""
+    terms: dict[str, str] = {}
+    definitions: dict[str, str] = {}
     for language in LANGUAGES:
         version = fields.get(language)
         if version is None or not isinstance(version.value, dict):
             findings.append(
                 Finding(
                     FILE,
-                    node.key_line if version is None else version.line,
+                    key_line if version is None else version.line,
                     f"'{entry_id}' has no {LANGUAGE_NAMES[language]} version: add "
                     f"'{language}:' with 'term:' and 'definition:'",
                 )
@@ -107,13 +129,18 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
                 )
             else:
                 target[language] = value.value.strip()
-    sources = []
+    return terms, definitions
+
+
+def _sources(entry_id: str, fields: dict[str, Node], key_line: int, findings: list[Finding]) -> list[tuple[str, str]]:
+    """(title, url) of each valid source of an entry's fields; a finding for each mistake."""
+    sources: list[tuple[str, str]] = []
     source_list = fields.get("sources")
     if source_list is None or not isinstance(source_list.value, list) or not source_list.value:
         findings.append(
             Finding(
                 FILE,
-                node.key_line,
+                key_line,
                 f"'{entry_id}' has no sources: add 'sources:' with at least one '- title: ...' and 'url: https://...'",
             )
         )
@@ -135,18 +162,7 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
                 )
                 continue
             sources.append((str(title.value), str(url.value)))
-    for key in fields:
-        if key not in (*LANGUAGES, "sources"):
-            findings.append(
-                Finding(
-                    FILE,
-                    fields[key].key_line,
-                    f"'{entry_id}' has an unknown key '{key}' (expected: {', '.join(LANGUAGES)}, sources)",
-                )
-            )
-    if len(terms) != len(LANGUAGES) or len(definitions) != len(LANGUAGES):
-        return None
-    return Entry(entry_id, terms, definitions, tuple(sources))
+    return sources
 
 
 def _pattern(term: str) -> re.Pattern[str]:

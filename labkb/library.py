@@ -11,10 +11,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from labkb import dates
-from labkb.checks import Page, read_pages
-from labkb.project import Project
+from labkb import cycle, dates
+from labkb.addresses import STAGE_PAGE
+from labkb.corpus import Corpus, Page
 from labkb.registries import Registries
 from labkb.schema import CASE_STUDY, GUIDANCE, ContentType
 
@@ -24,7 +25,7 @@ class Document:
     page_path: str  # below content/<lang>/
     language: str  # the language it is written in
     ctype: ContentType
-    meta: dict
+    meta: dict[str, Any]  # the front matter's plain values, as YAML gives them
 
     @property
     def title(self) -> str:
@@ -48,16 +49,16 @@ class Library:
         return sorted(docs, key=lambda d: d.title.lower())
 
 
-def load(project: Project, languages: tuple[str, ...]) -> Library:
-    pages, _ = read_pages(project)
+def load(corpus: Corpus, languages: tuple[str, ...]) -> Library:
     usable: dict[str, dict[str, Page]] = {}
-    for page in pages:
+    for page in corpus.pages:
         if page.ctype in (GUIDANCE, CASE_STUDY) and page.doc.meta is not None and not page.doc.errors:
             usable.setdefault(page.page_path, {})[page.language] = page
     library = Library({language: [] for language in languages})
     for versions in usable.values():
         for language in languages:
             page = versions.get(language) or next(iter(versions.values()))
+            assert page.doc.meta is not None  # a usable page has front matter (above)
             library.by_language[language].append(
                 Document(page.page_path, page.language, page.ctype, page.doc.meta.plain())
             )
@@ -218,4 +219,119 @@ def case_study_sources_and_citation(doc: Document, regs: Registries, language: s
         f"<p>{_e(regs.label('cite_permalink', language))} "
         f'<a class="kb-permalink" href="{_e(permalink)}">{_e(permalink)}</a></p>'
         f"<blockquote><p>{_e(citation)}</p></blockquote></section>\n"
+    )
+
+
+# --- the additions to the guidance and case study pages ----------------------------------
+
+RELATED_MAX = 5
+Link = Callable[[str], str]  # page path -> relative URL from the page being built
+
+
+def guidance_home(the_library: Library, regs: Registries, language: str, link: Link) -> str:
+    """The guidance landing page's additions: the cycle picture, then every document."""
+    docs = the_library.of_type(language, GUIDANCE)
+    stages = [
+        cycle.Stage(
+            label.get(language, stage),
+            link(STAGE_PAGE.format(stage=stage)),
+            sum(1 for d in docs if stage in d.values("stages")),
+        )
+        for stage, label in regs.vocabularies.get("stages", {}).items()
+    ]
+    picture = cycle.svg(
+        stages,
+        regs.label("cycle_title", language),
+        regs.label("cycle_description", language),
+        (regs.label("cycle_count_one", language), regs.label("cycle_count", language)),
+    )
+    return f'<h2 id="cycle">{_e(regs.label("cycle_title", language))}</h2>\n{picture}' + guidance_list(
+        the_library, regs, language, link, None
+    )
+
+
+def guidance_list(the_library: Library, regs: Registries, language: str, link: Link, stage: str | None) -> str:
+    """Every guidance document, or those of one stage, with the audience filter."""
+    docs = the_library.of_type(language, GUIDANCE)
+    if stage:
+        docs = [d for d in docs if stage in d.values("stages")]
+    heading = regs.label("guidance_all" if stage is None else "guidance_for_stage", language)
+    audience = Facet(
+        "audience",
+        regs.label("facet_audience", language),
+        facet_options(regs, "audiences", docs, "audience", language),
+    )
+    return (
+        f'<h2 id="documents">{_e(heading)}</h2>\n'
+        + filters("kb-guidance", [audience], regs, language, regs.label("noun_guidance", language))
+        + listing(
+            "kb-guidance",
+            docs,
+            lambda d: link(d.page_path),
+            ["audience", "stages"],
+            describe_guidance(regs, language),
+        )
+    )
+
+
+def case_list(the_library: Library, regs: Registries, language: str, link: Link) -> str:
+    """Every case study, with its facet filters."""
+    docs = the_library.of_type(language, CASE_STUDY)
+    facets = [
+        Facet(
+            "jurisdiction",
+            regs.label("facet_jurisdiction", language),
+            facet_options(regs, "jurisdictions", docs, "jurisdiction", language),
+        ),
+        Facet(
+            "sector",
+            regs.label("facet_sector", language),
+            facet_options(regs, "sectors", docs, "sector", language),
+        ),
+        Facet(
+            "stages",
+            regs.label("facet_stages", language),
+            facet_options(regs, "stages", docs, "stages", language),
+        ),
+        Facet("year", regs.label("facet_year", language), year_options(docs)),
+    ]
+    return (
+        f'<h2 id="case-studies">{_e(regs.label("cases_all", language))}</h2>\n'
+        + filters("kb-cases", facets, regs, language, regs.label("noun_cases", language))
+        + listing(
+            "kb-cases",
+            docs,
+            lambda d: link(d.page_path),
+            ["jurisdiction", "sector", "stages", "year"],
+            describe_case(regs, language),
+        )
+    )
+
+
+def related(
+    the_library: Library, regs: Registries, language: str, link: Link, page_path: str, ctype: ContentType
+) -> str:
+    """Case studies and guidance sharing the most stages with the page, at most RELATED_MAX each."""
+    me = next((d for d in the_library.of_type(language, ctype) if d.page_path == page_path), None)
+    if me is None:
+        return ""
+    stages = set(me.values("stages"))
+    sections = []
+    for ctype, key in ((CASE_STUDY, "related_cases"), (GUIDANCE, "related_guidance")):
+        # The documents sharing the most stages first, at most RELATED_MAX: a pointer to the
+        # closest material, not a second listing (which would weigh on every page).
+        shared = [
+            (len(stages & set(d.values("stages"))), d)
+            for d in the_library.of_type(language, ctype)
+            if d.page_path != page_path
+        ]
+        related = [d for count, d in sorted(shared, key=lambda pair: -pair[0]) if count][:RELATED_MAX]
+        if related:
+            items = "".join(f'<li><a href="{_e(link(d.page_path))}">{_e(d.title)}</a></li>' for d in related)
+            sections.append(f"<h3>{_e(regs.label(key, language))}</h3><ul>{items}</ul>")
+    if not sections:
+        return ""
+    return (
+        f'<aside class="kb-related"><h2 id="related">{_e(regs.label("related_title", language))}'
+        f"</h2>{''.join(sections)}</aside>\n"
     )

@@ -21,16 +21,17 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from labkb import blog, frontmatter, survey, survey_pages, textfile
+from labkb import addresses, blog, survey, survey_pages, textfile
+from labkb.addresses import SHORT, short_links
+from labkb.corpus import Corpus
 from labkb.findings import Finding
 from labkb.frontmatter import load_yaml
 from labkb.project import Project
-from labkb.schema import CASE_STUDY, DEFAULT_LANGUAGE, LANGUAGES, content_type_for
+from labkb.schema import DEFAULT_LANGUAGE, LANGUAGES
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 MANIFEST = "data/urls.txt"
 REDIRECTS = "data/redirects.yml"
-SHORT = "c"
 _HEADER = (
     "# Every address this site has published, from its root. Recorded by `make urls`;\n"
     "# never remove a line: when a page moves, declare a redirect in data/redirects.yml.\n"
@@ -61,40 +62,17 @@ class Redirect:
     line: int
 
 
-def short_links(project: Project) -> dict[str, str]:
-    """Case study id -> its page path (from any language's version)."""
-    links: dict[str, str] = {}
-    for language in LANGUAGES:
-        folder = project.content / language / CASE_STUDY.folder
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            page_path = project.page_path(path)
-            if content_type_for(page_path) is not CASE_STUDY:
-                continue
-            node = frontmatter.parse(textfile.read_text(path)).fields.get("id")
-            if node is not None and isinstance(node.value, str):
-                links.setdefault(node.value, page_path)
-    return links
-
-
-def page_urls(project: Project, stages: list[str], the_survey: survey.Survey | None = None) -> set[str]:
-    """Addresses of every page below a language root: content, blog listings, stage pages."""
-    page_paths = {project.page_path(p) for p in project.markdown_files() if project.language_of(p) in LANGUAGES}
-    the_blog = blog.load(project, LANGUAGES, count=False)  # addresses only: no word counts
-    if any(the_blog.by_language.values()):
-        page_paths |= set(blog.generated_paths(the_blog))
-    page_paths |= {f"guidance/stages/{stage}.md" for stage in stages}
-    # The survey's pages follow its declared jurisdictions and indicators, even while a
-    # survey file has a problem (reported on its own, not as a vanished address).
-    if the_survey is None:
-        the_survey, _ = survey.load(project)
-    if the_survey.declared:
-        page_paths |= set(survey_pages.generated_paths(the_survey))
+def page_urls(corpus: Corpus, the_survey: survey.Survey | None = None) -> set[str]:
+    """Addresses of every page below a language root: content and generated pages (the survey's
+    follow its declared jurisdictions and indicators, even while a survey file has a problem)."""
+    page_paths = {p.page_path for p in corpus.pages}
+    page_paths |= {g.path for g in addresses.pages(corpus, the_survey) if g.generator is not addresses.SHORT_LINKS}
     return {url_of(p) for p in page_paths}
 
 
-def published(project: Project, stages: list[str], the_survey: survey.Survey | None = None) -> set[str]:
+def published(corpus: Corpus, the_survey: survey.Survey | None = None) -> set[str]:
     """Every address the site publishes now, in every language, short links included."""
-    below_root = page_urls(project, stages, the_survey) | {f"{SHORT}/{i}/" for i in short_links(project)}
+    below_root = page_urls(corpus, the_survey) | {f"{SHORT}/{i}/" for i in short_links(corpus)}
     return {with_language(url, language) for url in below_root for language in LANGUAGES}
 
 
@@ -165,6 +143,15 @@ def source_problem(source: str) -> str | None:
     """Why `source` (as written in data/redirects.yml) cannot be an old address of a page of
     this site, below the language root; None when it can."""
     written = source.strip()
+    problem = _written_problem(source, written)
+    if problem:
+        return problem
+    segments = written.strip("/").split("/")
+    return _segments_problem(source, segments) or _reserved_problem(source, "/".join(segments))
+
+
+def _written_problem(source: str, written: str) -> str | None:
+    """Why the address as written (`written`: stripped) is not an address of this site at all."""
     if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in written):
         return f"{source!r} contains a control character: write the old address, {_EXAMPLE}"
     if not written.strip("/"):
@@ -183,7 +170,11 @@ def source_problem(source: str) -> str | None:
                 f"'{source}' contains '{character}', which an address of a page cannot hold: "
                 f"write the old address alone, {_EXAMPLE}"
             )
-    segments = written.strip("/").split("/")
+    return None
+
+
+def _segments_problem(source: str, segments: list[str]) -> str | None:
+    """Why the address's segments name something other than an old page below the language root."""
     if any(segment in ("", ".", "..") for segment in segments):
         return f"'{source}' is not an address below the language root: write it without '//', './' or '../', {_EXAMPLE}"
     if segments[-1] in ("index", "README", "index.md", "README.md"):
@@ -208,7 +199,11 @@ def source_problem(source: str) -> str | None:
             f"'{source}' starts with a language: one line covers every language, so write the "
             f"address below the language root, '{rest}'"
         )
-    normal = "/".join(segments)
+    return None
+
+
+def _reserved_problem(source: str, normal: str) -> str | None:
+    """Why the address (`normal`: its segments joined) is where the site keeps its own files."""
     for folder in RESERVED_FOLDERS:
         if f"{normal}/".startswith(folder):
             return f"'{source}' is in '{folder}', where the site keeps its own files: a redirect cannot start there"
@@ -233,19 +228,22 @@ def read_manifest(project: Project) -> list[tuple[int, str]]:
     ]
 
 
-def check(project: Project, stages: list[str], the_survey: survey.Survey | None = None) -> list[Finding]:
+def check(corpus: Corpus, the_survey: survey.Survey | None = None) -> list[Finding]:
     """Findings about published addresses and redirects. A file these checks must read that
     is not UTF-8 text is the one finding: the addresses cannot be known until it is fixed."""
+    if corpus.findings:
+        return []  # a page that cannot be read is reported by the checker; its address is unknown
     try:
-        return _check(project, stages, the_survey)
+        return _check(corpus, the_survey)
     except textfile.NotUTF8Error as exc:
-        return [exc.finding(project)]
+        return [exc.finding(corpus.project)]
 
 
-def _check(project: Project, stages: list[str], the_survey: survey.Survey | None) -> list[Finding]:
+def _check(corpus: Corpus, the_survey: survey.Survey | None) -> list[Finding]:
+    project = corpus.project
     if the_survey is None:
         the_survey, _ = survey.load(project)
-    below_root_now = page_urls(project, stages, the_survey) | {f"{SHORT}/{i}/" for i in short_links(project)}
+    below_root_now = page_urls(corpus, the_survey) | {f"{SHORT}/{i}/" for i in short_links(corpus)}
     now = {with_language(url, language) for url in below_root_now for language in LANGUAGES}
     redirects, findings = load_redirects(project)
     sources = {r.source for r in redirects}
@@ -320,11 +318,12 @@ def resolved_redirects(project: Project) -> dict[str, str]:
     return {source: _follow(source, mapping) for source in mapping}
 
 
-def record(project: Project, stages: list[str]) -> list[str]:
+def record(corpus: Corpus) -> list[str]:
     """Add every address published now to the manifest; returns those added."""
+    project = corpus.project
     path = project.root / MANIFEST
     recorded = {url for _, url in read_manifest(project)}
-    added = sorted(published(project, stages) - recorded)
+    added = sorted(published(corpus) - recorded)
     if added or not path.is_file():
         text = textfile.read_text(path) if path.is_file() else _HEADER
         if text and not text.endswith("\n"):
@@ -333,7 +332,7 @@ def record(project: Project, stages: list[str]) -> list[str]:
     return added
 
 
-def page_path_for(project: Project, url: str, stages: list[str]) -> str:
+def page_path_for(project: Project, url: str, stages: list[str]) -> str:  # noqa: ARG001 - unused, kept: the public signature stays
     """The page path behind an address below the language root (for relative links)."""
     candidates = [f"{url}index.md", f"{url.rstrip('/')}.md"] if url else ["index.md"]
     for candidate in candidates:

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from labkb.findings import Finding
+from labkb.frontmatter import Node
+
 # The longest title and description a page may have, and any other text field.
 LIMITS = {"title": 150, "description": 400}
 DEFAULT_LIMIT = 500
@@ -47,3 +50,20 @@ def problem(text: str, limit: int = DEFAULT_LIMIT) -> str | None:
 
 def limit_for(field: str) -> int:
     return LIMITS.get(field, DEFAULT_LIMIT)
+
+
+def findings_in(node: Node | None, relative: str) -> list[Finding]:
+    """A finding for every text of a data file (a parsed YAML tree) that is not plain text."""
+    findings: list[Finding] = []
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current.value, dict):
+            stack.extend(current.value.values())
+        elif isinstance(current.value, list):
+            stack.extend(current.value)
+        elif isinstance(current.value, str):
+            found = problem(current.value)
+            if found:
+                findings.append(Finding(relative, current.line, found))
+    return sorted(findings)

@@ -11,8 +11,9 @@ data file is named with its line like any content file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
-from labkb import textfile
+from labkb import plain_text, textfile
 from labkb.findings import Finding
 from labkb.frontmatter import Node, load_yaml
 from labkb.project import Project
@@ -33,12 +34,20 @@ REQUIRED_VOCABULARIES = (
 )
 
 
+class Author(TypedDict, total=False):
+    """An author of data/authors.yml: what of it is valid (a key with a mistake is left out)."""
+
+    name: str
+    affiliation: dict[str, str]  # language -> text
+    bio: dict[str, str]  # language -> text
+
+
 @dataclass
 class Registries:
     # vocabulary name -> id -> language -> label
     vocabularies: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     # author id -> {"name": str, "affiliation": {lang: str}, "bio": {lang: str}}
-    authors: dict[str, dict] = field(default_factory=dict)
+    authors: dict[str, Author] = field(default_factory=dict)
     # label key -> language -> text
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
@@ -105,6 +114,7 @@ def _read(project: Project, relative: str, findings: list[Finding]) -> Node | No
     node, errors = load_yaml(text, first_line=1)
     for error in errors:
         findings.append(Finding(relative, error.line, error.message.replace("front matter", "data file")))
+    findings += plain_text.findings_in(node, relative)  # every text of these files is shown as text
     return node if not errors else None
 
 
@@ -165,15 +175,15 @@ def _bilingual_tables(node: Node, path: str, findings: list[Finding]) -> dict[st
     return tables
 
 
-def _authors(node: Node, findings: list[Finding]) -> dict[str, dict]:
+def _authors(node: Node, findings: list[Finding]) -> dict[str, Author]:
     assert isinstance(node.value, dict)
-    authors: dict[str, dict] = {}
+    authors: dict[str, Author] = {}
     for author_id, entry in node.value.items():
         if not isinstance(entry.value, dict):
             findings.append(Finding(AUTHORS_FILE, entry.line, f"author '{author_id}' needs name, affiliation and bio"))
             continue
         fields = entry.value
-        record: dict = {}
+        record: Author = {}
         name = fields.get("name")
         if name is None or not isinstance(name.value, str) or not name.value.strip():
             findings.append(

@@ -93,7 +93,8 @@ class Survey:
         return [self.jurisdictions[c] for c in self.declared if c in self.jurisdictions]
 
     def label(self, table: str, key: str, language: str) -> str:
-        return getattr(self, table).get(key, {}).get(language, key)
+        labels: dict[str, dict[str, str]] = getattr(self, table)
+        return labels.get(key, {}).get(language, key)
 
 
 def exists(project: Project) -> bool:
@@ -222,7 +223,8 @@ def _date_problem(value: object) -> str | None:
 
 def load(project: Project) -> tuple[Survey, list[Finding]]:
     """The survey and every problem in its files (empty survey when there is none)."""
-    survey, findings = Survey(), []
+    survey = Survey()
+    findings: list[Finding] = []
     if not exists(project):
         return survey, findings
     _read_survey(project, survey, findings)
@@ -248,7 +250,8 @@ def load(project: Project) -> tuple[Survey, list[Finding]]:
         if jurisdiction:
             survey.jurisdictions[code] = jurisdiction
     present = {p.stem for p in files}
-    lines = _declared_lines(project)
+    # The lines of the declarations, read again only to point at a declaration without a file.
+    lines = _declared_lines(project) if any(code not in present for code in survey.declared) else {}
     for code in survey.declared:
         if code not in present:
             findings.append(
@@ -322,7 +325,13 @@ def _read_indicators(project: Project, survey: Survey, findings: list[Finding]) 
                 top[key].key_line,
                 f"unknown key '{key}'{did_you_mean(key, ('scale', 'themes', 'indicators'))}",
             )
-    for value, node in reader.mapping(top.get("scale"), "'scale'", 1).items():
+    _read_scale(reader, top.get("scale"), survey)
+    _read_themes(reader, top.get("themes"), survey)
+    _read_indicator_list(reader, top.get("indicators"), survey)
+
+
+def _read_scale(reader: _Reader, scale: Node | None, survey: Survey) -> None:
+    for value, node in reader.mapping(scale, "'scale'", 1).items():
         labels = reader.bilingual(node, f"scale value '{value}'", node.line)
         symbol = node.value.get("symbol") if isinstance(node.value, dict) else None
         if symbol is None or not str(symbol.value).strip():
@@ -336,7 +345,10 @@ def _read_indicators(project: Project, survey: Survey, findings: list[Finding]) 
         survey.scale[str(value)] = labels
     if UNKNOWN not in survey.scale and survey.scale:
         reader.problem(1, f"the scale must include '{UNKNOWN}', the explicit answer for what is not known")
-    for theme_id, node in reader.mapping(top.get("themes"), "'themes'", 1).items():
+
+
+def _read_themes(reader: _Reader, themes: Node | None, survey: Survey) -> None:
+    for theme_id, node in reader.mapping(themes, "'themes'", 1).items():
         values = node.value if isinstance(node.value, dict) else {}
         labels = reader.bilingual(
             Node({k: v for k, v in values.items() if k in LANGUAGES}, node.line),
@@ -353,7 +365,10 @@ def _read_indicators(project: Project, survey: Survey, findings: list[Finding]) 
             )
         if source:
             survey.themes[str(theme_id)] = Theme(str(theme_id), labels, source)
-    for indicator_id, node in reader.mapping(top.get("indicators"), "'indicators'", 1).items():
+
+
+def _read_indicator_list(reader: _Reader, indicators: Node | None, survey: Survey) -> None:
+    for indicator_id, node in reader.mapping(indicators, "'indicators'", 1).items():
         values = node.value if isinstance(node.value, dict) else {}
         theme = values.get("theme")
         if theme is None or str(theme.value) not in survey.themes:
@@ -396,7 +411,14 @@ def _read_jurisdiction(
                 1 if node is None else node.line,
                 f"'{key}' must be one of {', '.join(table)}, found {_show(None if node is None else node.value)}",
             )
-    answers_node = top.get("answers")
+    parsed = _read_answers(reader, top.get("answers"), survey)
+    if not names or region is None or kind is None:
+        return None
+    return Jurisdiction(code, names, str(region.value), str(kind.value), parsed)
+
+
+def _read_answers(reader: _Reader, answers_node: Node | None, survey: Survey) -> dict[str, Answer]:
+    """The answers of a jurisdiction, by indicator; a problem for each indicator without one."""
     answers = reader.mapping(answers_node, "'answers'", 1)
     parsed: dict[str, Answer] = {}
     for indicator_id in survey.indicators:
@@ -417,9 +439,7 @@ def _read_jurisdiction(
         answer = _read_answer(reader, indicator_id, node, survey)
         if answer:
             parsed[indicator_id] = answer
-    if not names or region is None or kind is None:
-        return None
-    return Jurisdiction(code, names, str(region.value), str(kind.value), parsed)
+    return parsed
 
 
 def _read_answer(reader: _Reader, indicator_id: str, node: Node, survey: Survey) -> Answer | None:
@@ -436,38 +456,10 @@ def _read_answer(reader: _Reader, indicator_id: str, node: Node, survey: Survey)
             f"{what}: the answer must be on the scale ({', '.join(survey.scale)}), "
             f"found {_show(value)}{did_you_mean(value or '', survey.scale.keys())}",
         )
-    pending_node = values.get("note_pending")
-    pending = (
-        tuple(str(v.value) for v in pending_node.value) if pending_node and isinstance(pending_node.value, list) else ()
-    )
-    for language in pending:
-        if language not in LANGUAGES:
-            reader.problem(
-                pending_node.line,
-                f"{what}: 'note_pending' lists '{language}', which is not a language of the site "
-                f"({', '.join(LANGUAGES)})",
-            )
-    notes: dict[str, str] = {}
-    note_values = reader.mapping(values.get("note"), f"{what}: 'note'", node.line)
-    for language in LANGUAGES:
-        text = note_values.get(language)
-        if text is not None and isinstance(text.value, str) and text.value.strip():
-            notes[language] = text.value.strip()
-        elif language not in pending:
-            reader.problem(
-                values["note"].key_line if "note" in values else node.key_line,
-                f"{what}: the note has no {LANGUAGE_NAMES[language]} text: add "
-                f"'{language}: ...', or flag it with 'note_pending: [{language}]'",
-            )
-    sources = []
+    pending = _read_pending(reader, what, values.get("note_pending"))
+    notes = _read_notes(reader, what, node, values, pending)
     source_list = values.get("sources")
-    if source_list is not None and not isinstance(source_list.value, list):
-        reader.problem(source_list.line, f"{what}: 'sources' must be a list ('- title: ...')")
-    elif source_list is not None:
-        for item in source_list.value:
-            source = reader.source(item, what)
-            if source:
-                sources.append(source)
+    sources = _read_sources(reader, what, source_list)
     if value and value != UNKNOWN and not sources and (source_list is None or not source_list.value):
         reader.problem(
             node.line if answer is None else answer.line,
@@ -487,7 +479,7 @@ def _read_answer(reader: _Reader, indicator_id: str, node: Node, survey: Survey)
             node.line if review is None else review.line,
             f"{what}: 'review_status' must be one of {', '.join(REVIEW_STATUSES)}",
         )
-    if value not in survey.scale or problem:
+    if value not in survey.scale or problem or valid_on is None:  # valid_on is None only with a problem
         return None
     return Answer(
         value,
@@ -497,3 +489,52 @@ def _read_answer(reader: _Reader, indicator_id: str, node: Node, survey: Survey)
         str(valid_on.value),
         str(review.value) if review else "needs-review",
     )
+
+
+def _read_pending(reader: _Reader, what: str, pending_node: Node | None) -> tuple[str, ...]:
+    """The languages of 'note_pending' (notes not written yet); a problem for each that is not the site's."""
+    if not pending_node or not isinstance(pending_node.value, list):
+        return ()
+    pending = tuple(str(v.value) for v in pending_node.value)
+    for language in pending:
+        if language not in LANGUAGES:
+            reader.problem(
+                pending_node.line,
+                f"{what}: 'note_pending' lists '{language}', which is not a language of the site "
+                f"({', '.join(LANGUAGES)})",
+            )
+    return pending
+
+
+def _read_notes(
+    reader: _Reader, what: str, node: Node, values: dict[str, Node], pending: tuple[str, ...]
+) -> dict[str, str]:
+    """The answer's note in each language; a problem for each language missing that is not pending."""
+    notes: dict[str, str] = {}
+    note_values = reader.mapping(values.get("note"), f"{what}: 'note'", node.line)
+    for language in LANGUAGES:
+        text = note_values.get(language)
+        if text is not None and isinstance(text.value, str) and text.value.strip():
+            notes[language] = text.value.strip()
+        elif language not in pending:
+            reader.problem(
+                values["note"].key_line if "note" in values else node.key_line,
+                f"{what}: the note has no {LANGUAGE_NAMES[language]} text: add "
+                f"'{language}: ...', or flag it with 'note_pending: [{language}]'",
+            )
+    return notes
+
+
+def _read_sources(reader: _Reader, what: str, source_list: Node | None) -> list[Source]:
+    """The answer's valid sources; a problem for 'sources' that is not a list, and for each bad source."""
+    if source_list is None:
+        return []
+    if not isinstance(source_list.value, list):
+        reader.problem(source_list.line, f"{what}: 'sources' must be a list ('- title: ...')")
+        return []
+    sources = []
+    for item in source_list.value:
+        source = reader.source(item, what)
+        if source:
+            sources.append(source)
+    return sources

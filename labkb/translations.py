@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from labkb import frontmatter, textfile
+from labkb.corpus import Corpus, Page
 from labkb.findings import Finding
 from labkb.project import Project
 from labkb.schema import DEFAULT_LANGUAGE, LANGUAGES
@@ -51,37 +52,32 @@ class PageState:
         return any(state in (STALE, MISSING) for state in self.states.values())
 
 
-def page_states(project: Project) -> list[PageState]:
-    versions: dict[str, dict[str, Path]] = {}
-    for path in project.markdown_files():
-        language = project.language_of(path)
-        if language in LANGUAGES:
-            versions.setdefault(project.page_path(path), {})[language] = path
-    return [_state(page_path, files) for page_path, files in sorted(versions.items())]
+def page_states(corpus: Corpus) -> list[PageState]:
+    return [_state(page_path, versions) for page_path, versions in sorted(corpus.versions().items())]
 
 
-def _state(page_path: str, files: dict[str, Path]) -> PageState:
+def _state(page_path: str, versions: dict[str, Page]) -> PageState:
     declared: dict[str, tuple[str, str]] = {}  # language -> (translation_of, fingerprint)
-    for language, path in files.items():
-        fields = frontmatter.parse(textfile.read_text(path)).fields
+    for language, page in versions.items():
+        fields = page.meta
         if "translation_of" in fields:
-            recorded = fields.get("source_fingerprint")
+            written = fields.get("source_fingerprint")
             declared[language] = (
                 str(fields["translation_of"].value),
-                str(recorded.value) if recorded else "",
+                str(written.value) if written else "",
             )
-    originals = [lang for lang in files if lang not in declared]
+    originals = [lang for lang in versions if lang not in declared]
     source = originals[0] if originals else DEFAULT_LANGUAGE
     states: dict[str, str] = {}
     for language in LANGUAGES:
-        if language not in files:
+        if language not in versions:
             states[language] = MISSING
         elif language not in declared:
             states[language] = ORIGINAL
         else:
             of, recorded = declared[language]
-            original = files.get(of)
-            current = fingerprint(textfile.read_text(original)) if original else None
+            original = versions.get(of)
+            current = fingerprint(original.text) if original else None
             states[language] = TRANSLATED if current == recorded else STALE
     return PageState(page_path, states, source)
 

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from labkb import bench
+from labkb import bench, bench_limits
 
 
 def _figure(value: float | None, unit: str) -> str:
@@ -19,6 +19,8 @@ def _figure(value: float | None, unit: str) -> str:
         return "missing"
     if unit == "bytes":
         return f"{value / 1000:,.1f} KB" if value < 1_000_000 else f"{value / 1_000_000:,.2f} MB"
+    if unit == "s":
+        return f"{value:.2f} s"
     if unit == "x":
         return f"{value:.3f}"
     return f"{value:,.0f} {unit}"
@@ -34,7 +36,7 @@ def _print(report: dict) -> None:
         ("build, project", f"{figures['build_project_seconds']:.1f} s"),
         ("build, plain Material + i18n", f"{figures['build_plain_seconds']:.1f} s"),
         ("build ratio project / plain", f"{figures['build_ratio']:.3f}"),
-        ("build, offline (KB_OFFLINE=1)", f"{figures['build_offline_seconds']:.1f} s"),
+        ("build, offline (mkdocs.offline.yml)", f"{figures['build_offline_seconds']:.1f} s"),
         ("HTML pages (no redirect stubs)", f"{figures['project_html_pages']}"),
         ("median HTML page", _figure(figures["median_html_bytes"], "bytes")),
         ("median sidebar navigation", _figure(figures["project_median_nav_bytes"], "bytes")),
@@ -48,11 +50,21 @@ def _print(report: dict) -> None:
         ("search index, Spanish", _figure(figures["search_index_es_bytes"], "bytes")),
         ("offline bundle (zip)", _figure(figures["offline_zip_bytes"], "bytes")),
         ("peak memory (max RSS of a build)", _figure(figures["peak_memory_bytes"], "bytes")),
+        (
+            "hostile input, slowest page",
+            f"{_figure(figures['hostile_worst_seconds'], 's')} ({figures['hostile_worst_case']})",
+        ),
+        (
+            "hostile input, largest page",
+            f"{_figure(figures['hostile_largest_html_bytes'], 'bytes')} ({figures['hostile_largest_html_case']})",
+        ),
     ]
     width = max(len(name) for name, _ in rows)
     print()
     for name, value in rows:
         print(f"  {name:<{width}}  {value}")
+    for error in figures.get("hostile_errors") or []:
+        print(f"  hostile input failed: {error}")
     print("\nBudgets:")
     for budget in report["budgets"]:
         verdict = "PASS" if budget["passed"] else "FAIL"
@@ -83,9 +95,16 @@ def main(argv: list[str] | None = None) -> int:
         help="keep the corpus and the built sites in this folder (outside the repository); default: a "
         "temporary folder, removed afterwards",
     )
+    parser.add_argument(
+        "--hostile-only",
+        action="store_true",
+        help="only render the worst page each content limit accepts and check its budget (about 30 s)",
+    )
     args = parser.parse_args(argv)
     if args.pages < 1:
         parser.error("--pages must be at least 1")
+    if args.hostile_only:
+        return _hostile_only()
     try:
         report = bench.run(
             args.pages,
@@ -103,6 +122,22 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {args.json}")
     return 0 if report["passed"] else 1
+
+
+def _hostile_only() -> int:
+    """The hostile-input stage alone, on the project's own mkdocs.yml."""
+    figures = bench_limits.run(
+        Path(__file__).resolve().parent.parent / "mkdocs.yml", progress=lambda m: print(f"bench: {m}", flush=True)
+    )
+    budgets = bench.evaluate(figures, bench.DEFAULT_PAGES, tuple(b for b in bench.BUDGETS if b.key in figures))
+    for error in figures["hostile_errors"]:
+        print(f"  failed: {error}")
+    for budget in budgets:
+        verdict = "PASS" if budget["passed"] else "FAIL"
+        figure, limit = _figure(budget["figure"], budget["unit"]), _figure(budget["limit"], budget["unit"])
+        worst = figures["hostile_worst_case"]
+        print(f"  {verdict}  {budget['label']}: {figure} ({worst}; limit {budget['comparison']} {limit})")
+    return 0 if all(b["passed"] for b in budgets) else 1
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from labkb import bench, checks, translations
+from labkb.corpus import Corpus
 from labkb.frontmatter import parse
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,8 +34,6 @@ FIGURES = (
     "peak_memory_bytes",
 )
 
-pytestmark = pytest.mark.build
-
 
 def test_the_corpus_passes_the_checker(tmp_path: Path) -> None:
     corpus = bench.make_corpus(tmp_path / "corpus", pages=20)
@@ -42,7 +41,7 @@ def test_the_corpus_passes_the_checker(tmp_path: Path) -> None:
     assert checks.check(project) == []
     assert corpus.counts == {"guidance": 8, "case-studies": 5, "blog": 5, "plain": 8}
     # Every page in both languages; every Spanish file a current translation of the English one.
-    states = translations.page_states(project)
+    states = translations.page_states(Corpus.read(project))
     assert len(states) == corpus.pages_per_language
     assert {tuple(sorted(s.states.items())) for s in states} == {(("en", "original"), ("es", "translated"))}
     ids = Counter(

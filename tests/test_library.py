@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from labkb import glossary, library, registries
+from labkb.corpus import Corpus
 from labkb.project import Project
 from labkb.schema import CASE_STUDY, GUIDANCE
 from tests.browser import ARGS, CHROMIUM, serve
@@ -34,7 +35,7 @@ def test_guidance_has_cycle_picture_stage_indexes_and_six_documents(built: Built
 @pytest.mark.build
 def test_stage_index_lists_exactly_the_guidance_of_its_stage(built: Built):
     project = Project(REPO)
-    docs = library.load(project, ("en", "es")).of_type("es", GUIDANCE)
+    docs = library.load(Corpus.read(project), ("en", "es")).of_type("es", GUIDANCE)
     expected = sorted(d.title for d in docs if "planning" in d.values("stages"))
     html = (built.site / "es/guidance/stages/planning/index.html").read_text(encoding="utf-8")
     listed = re.findall(r'<li class="kb-item"[^>]*><a href="[^"]+">([^<]+)</a>', html)
@@ -44,7 +45,7 @@ def test_stage_index_lists_exactly_the_guidance_of_its_stage(built: Built):
 @pytest.mark.build
 def test_guidance_pages_list_related_case_studies_in_their_language(built: Built):
     project = Project(REPO)
-    the_library = library.load(project, ("en", "es"))
+    the_library = library.load(Corpus.read(project), ("en", "es"))
     cases = the_library.of_type("es", CASE_STUDY)
     guide = next(
         d
@@ -141,7 +142,7 @@ def test_glossary_term_shows_its_definition_in_the_pages_language(built: Built, 
 @pytest.mark.browser
 def test_case_study_listing_filters_by_two_facets(built: Built, browser):
     regs = registries.load(Project(REPO))
-    cases = library.load(Project(REPO), ("en", "es")).of_type("es", CASE_STUDY)
+    cases = library.load(Corpus.read(Project(REPO)), ("en", "es")).of_type("es", CASE_STUDY)
     # Pick two facets from the data, so the test follows the content.
     first = cases[0]
     jurisdiction, stage = first.values("jurisdiction")[0], first.values("stages")[0]

@@ -25,9 +25,9 @@ def bundle_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("offline")
     site = work / "learning-lab"
     result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--no-directory-urls", "--site-dir", str(site)],
+        [*MKDOCS, "build", "--strict", "-f", "mkdocs.offline.yml", "--site-dir", str(site)],
         cwd=REPO,
-        env={**ENV, "KB_OFFLINE": "1"},
+        env=ENV,
         capture_output=True,
         text=True,
         timeout=600,
