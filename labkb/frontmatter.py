@@ -3,6 +3,14 @@
 Values come back as `Node`s that remember the 1-based line they start on, so every
 message can point at the line to fix. Dates are NOT turned into `datetime.date`
 here (PyYAML raises on 2024-02-30); they stay text and the checker validates them.
+
+Front matter comes from outside contributors, so reading it must take bounded time
+and memory whatever it holds. Before any node is built, the YAML is measured (at most
+`MAX_FRONT_MATTER_BYTES`, or `MAX_DATA_BYTES` for a data file) and its event stream
+is scanned: anchors and aliases (the "billion laughs" bomb), explicit tags (`!!python/
+tuple`, `!custom`) and nesting deeper than `MAX_DEPTH` are refused with the line.
+The scan stops at the first problem, so even 100,000 nested brackets cost nothing;
+composing them would crash libyaml (a segmentation fault), not raise.
 """
 
 from __future__ import annotations
@@ -57,7 +65,7 @@ class Document:
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]  # mypy cannot type a base chosen at run time
     """SafeLoader that keeps timestamps as text (validated later, never raised on)
     and reads only true/false as booleans."""
 
@@ -76,6 +84,17 @@ for _first in "tTfF":
     _Loader.add_implicit_resolver(
         "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), [_first]
     )
+
+
+# Limits (docs/content-model.md, "Limits"). The largest front matter in content/ is
+# 3,046 bytes (a workshop report with its programme), nesting 4 levels; the largest data
+# file is 13,681 bytes (data/labels.yml), the deepest 5 levels (data/survey/).
+MAX_FRONT_MATTER_BYTES = 16 * 1024
+MAX_DATA_BYTES = 1024 * 1024
+MAX_DEPTH = 8
+
+_FRONT_MATTER_ADVICE = "shorten it: long text belongs in the body of the page"
+_DATA_ADVICE = "shorten it"
 
 
 def parse(text: str) -> Document:
@@ -104,19 +123,36 @@ def parse(text: str) -> Document:
     yaml_text = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])
     body_line = end + 2
-    meta, errors = _load(yaml_text, first_line=2)
+    meta, errors = _load(yaml_text, 2, MAX_FRONT_MATTER_BYTES, _FRONT_MATTER_ADVICE)
     return Document(meta, body, body_line, errors)
 
 
-def load_yaml(yaml_text: str, first_line: int = 1) -> tuple[Node | None, list[FrontMatterError]]:
-    """Parse a YAML mapping (a data file or front matter) into line-aware Nodes."""
-    return _load(yaml_text, first_line)
+def load_yaml(
+    yaml_text: str, first_line: int = 1, max_bytes: int = MAX_DATA_BYTES
+) -> tuple[Node | None, list[FrontMatterError]]:
+    """Parse a YAML mapping (a data file or front matter) into line-aware Nodes.
+
+    Messages say "the front matter"; callers reading a data file replace the words."""
+    return _load(yaml_text, first_line, max_bytes, _DATA_ADVICE)
 
 
-def _load(yaml_text: str, first_line: int) -> tuple[Node | None, list[FrontMatterError]]:
+def _load(
+    yaml_text: str, first_line: int, max_bytes: int, advice: str
+) -> tuple[Node | None, list[FrontMatterError]]:
     if not yaml_text.strip():
         return Node({}, first_line), []
+    size = len(yaml_text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        return None, [
+            FrontMatterError(
+                first_line,
+                f"the front matter is {size:,} bytes long, more than the {max_bytes:,} bytes allowed: {advice}",
+            )
+        ]
     try:
+        refused = _refused(yaml_text, first_line)
+        if refused:
+            return None, [refused]
         loader = _Loader(yaml_text)
         try:
             root = loader.get_single_node()
@@ -138,6 +174,59 @@ def _load(yaml_text: str, first_line: int) -> tuple[Node | None, list[FrontMatte
             )
         ]
     return node, errors
+
+
+_NO_NEED = "contributors do not need them"
+
+
+def _refused(yaml_text: str, first_line: int) -> FrontMatterError | None:
+    """The first anchor, alias, explicit tag or too deep nesting, found from the parser's
+    events alone (no node is built; libyaml's parser keeps its own stack, no recursion).
+    Raises yaml.YAMLError for text that is not YAML, as composing it would."""
+    loader = _Loader(yaml_text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + first_line
+            if isinstance(event, yaml.AliasEvent):
+                return FrontMatterError(
+                    line,
+                    f"the front matter uses the YAML alias '*{event.anchor}': {_NO_NEED}; write the value out "
+                    "in full (put a text that starts with '*' in quotes)",
+                )
+            if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+                return FrontMatterError(
+                    line,
+                    f"the front matter uses the YAML anchor '&{event.anchor}': {_NO_NEED}; remove it "
+                    "(put a text that starts with '&' in quotes)",
+                )
+            tag = getattr(event, "tag", None)
+            if tag is not None:
+                return FrontMatterError(
+                    line,
+                    f"the front matter uses the YAML tag '{_written(tag)}': {_NO_NEED}; remove it "
+                    "(put a text that starts with '!' in quotes)",
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return FrontMatterError(
+                        line,
+                        f"the front matter nests lists and keys more than {MAX_DEPTH} levels deep: write it "
+                        "flatter (put a text that starts with '[' or '{' in quotes)",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+    return None
+
+
+def _written(tag: str) -> str:
+    """A tag as it is usually written: '!!python/tuple' rather than 'tag:yaml.org,2002:python/tuple'."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
 def _convert(loader: _Loader, node: yaml.Node, first_line: int, errors: list[FrontMatterError]) -> Node:
@@ -166,7 +255,8 @@ def _convert(loader: _Loader, node: yaml.Node, first_line: int, errors: list[Fro
     value = loader.construct_object(node, deep=True)
     if not isinstance(value, str | int | float | bool | type(None)):
         value = str(node.value)
-    return Node(value, line, unquoted=not node.style)  # None (PyYAML) or "" (libyaml) when plain
+    # A scalar (mappings and sequences returned above); style is None (PyYAML) or "" (libyaml) when plain.
+    return Node(value, line, unquoted=isinstance(node, yaml.ScalarNode) and not node.style)
 
 
 def _yaml_kind(node: Node) -> str:

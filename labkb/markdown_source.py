@@ -17,22 +17,23 @@ _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 # As browsers read comments: '<!-->' and '<!--->' are whole (empty) comments, and '--!>'
 # also ends one. Python's html.parser and a plain '<!--.*?-->' would hide what follows.
 _COMMENT = re.compile(r"<!--(?:-?>|.*?(?:--!?>|\Z))", re.DOTALL)
-_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+# The closing #s are taken off in `headings` (a lazy (.*?) before them is quadratic in spaces).
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_ATTR_ID = re.compile(r"\s*\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
-_ATTR_TAIL = re.compile(r"\s*\{:?[^{}]*\}\s*$")
+# (?<!\s) and possessive quantifiers: linear on long runs of spaces, hashes or word characters.
+_ATTR_ID = re.compile(r"(?<!\s)\s*+\{[^{}]*#([\w-]++)[^{}#]*+\}\s*+$")
+_ATTR_TAIL = re.compile(r"(?<!\s)\s*+\{:?[^{}]*+\}\s*+$")
 _HTML_ID = re.compile(r"<[a-zA-Z][^<>]*\s(?:id|name)\s*=\s*[\"']([^\"']+)[\"']")
 
 _LINK = re.compile(
-    r"(?P<image>!?)\[(?P<text>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]"
-    r"\(\s*(?:<(?P<angled>[^>]*)>|(?P<url>[^)\s]*))(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+    r"(?P<image>!?)(?<!\\)\[(?P<text>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]"
+    r"\(\s*(?:<(?P<angled>[^<>]*)>|(?P<url>[^)\s]*))(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
-_REF_LINK = re.compile(r"(?P<image>!?)\[(?P<text>(?:[^\[\]\\]|\\.)*)\]\[(?P<ref>[^\[\]]*)\]")
-_REF_DEF = re.compile(r"^ {0,3}\[(?P<ref>[^\]]+)\]:\s*<?(?P<url>\S+?)>?(?:\s+.*)?$", re.MULTILINE)
+_REF_LINK = re.compile(r"(?P<image>!?)(?<!\\)\[(?P<text>(?:[^\[\]\\]|\\.)*)\]\[(?P<ref>[^\[\]]*)\]")
+_REF_DEF = re.compile(r"^ {0,3}\[(?P<ref>[^\[\]]+)\]:\s*<?(?P<url>\S+?)>?(?:\s+.*)?$", re.MULTILINE)
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]*)>")
 _HTML_IMG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
-_HTML_ATTR = re.compile(r"(\w[\w:-]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
+_HTML_ATTR = re.compile(r"(?<![\w:-])(\w[\w:-]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
 _HTML_A = re.compile(r"<a\b[^<>]*\bhref\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -74,7 +75,31 @@ def mask_code(body: str) -> str:
             lines[index] = _blank(line)
     text = "\n".join(lines)
     text = _COMMENT.sub(lambda m: _blank(m.group(0)), text)
-    return _INLINE_CODE.sub(lambda m: _blank(m.group(0)), text)
+    return _mask_code_spans(text)
+
+
+def _mask_code_spans(text: str) -> str:
+    """Blank every code span: a run of n backticks up to the next run of exactly n (across
+    lines). The same as the regex (?<!`)(`+)(?!`)(.+?)(?<!`)\\1(?!`) with DOTALL, in linear
+    time: that regex reads to the end of the text from every run that has no partner."""
+    if "`" not in text:
+        return text
+    runs = [(m.start(), m.end()) for m in re.finditer(r"`+", text)]
+    by_width: dict[int, list[int]] = {}
+    for position, (start, end) in enumerate(runs):
+        by_width.setdefault(end - start, []).append(position)
+    parts, done, position = [], 0, 0
+    while position < len(runs):
+        start, end = runs[position]
+        later = by_width[end - start]
+        partner = bisect.bisect_right(later, position)
+        if partner == len(later):
+            position += 1
+            continue
+        close = runs[later[partner]][1]
+        parts += [text[done:start], _blank(text[start:close])]
+        done, position = close, later[partner] + 1
+    return "".join([*parts, text[done:]])
 
 
 def _blank(text: str) -> str:
@@ -109,12 +134,13 @@ def _heading_text(raw: str) -> str:
 def headings(masked: str) -> list[Heading]:
     found: list[Heading] = []
     used: set[str] = set()
+    counters: dict[str, int] = {}
     lines = masked.split("\n")
     for index, line in enumerate(lines):
         level, raw = 0, ""
         match = _ATX.match(line)
         if match:
-            level, raw = len(match.group(1)), match.group(2) or ""
+            level, raw = len(match.group(1)), _without_closing_hashes(match.group(2) or "")
         elif (
             index + 1 < len(lines)
             and line.strip()
@@ -133,13 +159,21 @@ def headings(masked: str) -> list[Heading]:
             heading_id = explicit.group(1)
         else:
             base = slugify(text) or "_"
-            heading_id, counter = base, 0
+            heading_id, counter = base, counters.get(base, 0)
             while heading_id in used:
                 counter += 1
                 heading_id = f"{base}_{counter}"
+            counters[base] = counter  # ids are never freed: the next search starts here
         used.add(heading_id)
         found.append(Heading(level, text, heading_id, index + 1))
     return found
+
+
+def _without_closing_hashes(raw: str) -> str:
+    """An ATX heading's text without its optional closing sequence (' ##')."""
+    text = raw.rstrip(" \t")
+    bare = text.rstrip("#")
+    return bare.rstrip(" \t") if bare != text and bare[-1:] in (" ", "\t") else text
 
 
 def _is_block_start(line: str) -> bool:
@@ -150,7 +184,7 @@ def _is_block_start(line: str) -> bool:
 def anchors(masked: str) -> set[str]:
     """Every id a link may point at: heading ids and explicit ids in attributes and HTML."""
     ids = {h.id for h in headings(masked)}
-    ids.update(m.group(1) for m in re.finditer(r"\{[^{}\n]*#([\w-]+)[^{}\n]*\}", masked))
+    ids.update(m.group(1) for m in re.finditer(r"\{[^{}\n]*#([\w-]++)[^{}\n#]*+\}", masked))
     ids.update(m.group(1) for m in _HTML_ID.finditer(masked))
     return ids
 

@@ -59,7 +59,8 @@ FORBIDDEN_ELEMENTS = (
 # A start or end tag as a browser would begin to read one (a letter after '<').
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>?", re.DOTALL)
 _ATTR_LIST = re.compile(r"\{[:#.]?[^{}\n]*\}")
-_ATTR_LIST_PAIR = re.compile(r"([^\s=#.{}:]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]+)")
+# (?<!...) and *+: each starts once per name and never backtracks (linear on long runs).
+_ATTR_LIST_PAIR = re.compile(r"(?<![^\s=#.{}:])([^\s=#.{}:]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]+)")
 _ATTR_LIST_ID = re.compile(r"(?<![\w=\"'])#([\w-]+)")
 _HANDLER = re.compile(r"(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
 _MD_URL = re.compile(
@@ -67,7 +68,8 @@ _MD_URL = re.compile(
 )
 # A Markdown link or reference title ("...", '...' or (...)) after the URL, and an
 # abbreviation definition: both end up in a title attribute.
-_MD_TITLE = re.compile(r"\]\(\s*<?[^)\s>]*>?\s+(\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\))\s*\)")
+# The address stops at ']' too, so that each '](' is read once (linear on '](](](...').
+_MD_TITLE = re.compile(r"\]\(\s*+<?[^)\s>\]]*+>?\s+(\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\))\s*\)")
 _REF_TITLE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+\s+(\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\))\s*$", re.MULTILINE)
 _ABBR = re.compile(r"^\*\[[^\]]+\]:[ \t]*(.*)$", re.MULTILINE)
 
@@ -90,7 +92,7 @@ class _Attributes(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.attrs: list[tuple[str, str]] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002 - HTMLParser's signature: it passes the tag too
         self.attrs = [(name, value or "") for name, value in attrs]
 
     handle_startendtag = handle_starttag

@@ -47,3 +47,11 @@ def test_pull_requests_get_annotations_build_and_preview():
         assert command in commands
     uploads = [s for s in steps(workflow) if s.get("uses", "").startswith("actions/upload-artifact")]
     assert uploads and uploads[0]["with"]["path"] == "dist/preview"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[w.name for w in WORKFLOWS])
+def test_every_job_has_a_timeout(path):
+    """A job that hangs (a page that renders forever) must stop long before GitHub's 6 hours."""
+    for name, job in yaml.safe_load(path.read_text())["jobs"].items():
+        minutes = job.get("timeout-minutes")
+        assert isinstance(minutes, int) and 1 <= minutes <= 90, (name, minutes)
