@@ -30,8 +30,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypedDict
 
 from labkb import bundle, checks, permalinks, registries, translations
+from labkb.findings import Finding
 from labkb.project import Project
 
 # --- the corpus -----------------------------------------------------------------------
@@ -157,6 +159,23 @@ def _date(rng: random.Random, first: int, last: int) -> str:
     return (start + dt.timedelta(days=rng.randint(0, days))).isoformat()
 
 
+class _Neutral(TypedDict, total=False):
+    """The front matter fields of a page that are the same in both languages (by page type)."""
+
+    audience: list[str]
+    stages: list[str]
+    last_updated: str
+    review_status: str | None
+    id: str
+    jurisdiction: str
+    sector: str
+    year: int
+    last_reviewed: str
+    date: str
+    authors: list[str]
+    categories: list[str]
+
+
 @dataclass
 class _Plan:
     """One page, the same in both languages: path, type, neutral fields, links, size."""
@@ -165,7 +184,7 @@ class _Plan:
     kind: str  # guidance, case-studies, blog, plain, index
     seed: str
     words: int
-    neutral: dict[str, object] = field(default_factory=dict)
+    neutral: _Neutral = field(default_factory=_Neutral)
     links: list[str] = field(default_factory=list)  # page paths of other pages
 
 
@@ -173,7 +192,7 @@ def _yaml_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _yaml_list(values: list) -> str:
+def _yaml_list(values: list[str]) -> str:
     return "[" + ", ".join(str(v) for v in values) + "]"
 
 
@@ -437,7 +456,7 @@ class BuildResult:
 
 
 def run_build(
-    root: Path, site: Path, config: str = "mkdocs.yml", extra: tuple[str, ...] = (), env: dict | None = None
+    root: Path, site: Path, config: str = "mkdocs.yml", extra: tuple[str, ...] = (), env: dict[str, str] | None = None
 ) -> BuildResult:
     """`python -m mkdocs build --strict` in `root`, timed, with the child's own peak memory."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
@@ -459,9 +478,10 @@ def run_build(
     return BuildResult(seconds, rss, child.returncode, tail)
 
 
-def time_check(project: Project, runs: int = 3) -> tuple[float, int, list]:
+def time_check(project: Project, runs: int = 3) -> tuple[float, int, list[Finding]]:
     """Best of `runs` wall times of `checks.check(project)`, the file count, the findings."""
-    best, findings = float("inf"), []
+    best = float("inf")
+    findings: list[Finding] = []
     for _ in range(runs):
         started = time.perf_counter()
         findings = checks.check(project)
@@ -505,7 +525,7 @@ def folder_size(folder: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), len(files)
 
 
-def html_summary(site: Path) -> dict:
+def html_summary(site: Path) -> dict[str, int | str]:
     pages = html_pages(site)
     sizes = sorted(size for _, size, _ in pages)
     largest = max(pages, key=lambda p: p[1]) if pages else None
@@ -560,7 +580,7 @@ BUDGETS = (
 )
 
 
-def evaluate(figures: dict, pages: int, budgets: tuple[Budget, ...] = BUDGETS) -> list[dict]:
+def evaluate(figures: dict[str, Any], pages: int, budgets: tuple[Budget, ...] = BUDGETS) -> list[dict[str, Any]]:
     results = []
     for budget in budgets:
         figure = figures.get(budget.key)
@@ -594,9 +614,9 @@ def run(
     seed: int = DEFAULT_SEED,
     workdir: Path | None = None,
     source: Path | None = None,
-    progress: Progress = lambda message: None,
+    progress: Progress = lambda _: None,
     repeat: int = 1,
-) -> dict:
+) -> dict[str, Any]:
     """Generate the corpus, measure everything, check the budgets; returns the report.
 
     Everything is written below `workdir` (default: a new temporary folder, removed
@@ -604,7 +624,7 @@ def run(
     and plain builds alternate that many times and the fastest of each counts.
     """
     own = workdir is None
-    base = Path(tempfile.mkdtemp(prefix="labkb-bench-")) if own else workdir
+    base = workdir if workdir is not None else Path(tempfile.mkdtemp(prefix="labkb-bench-"))
     try:
         return _run(pages, seed, base, source, progress, max(1, repeat))
     finally:
@@ -612,7 +632,9 @@ def run(
             shutil.rmtree(base, ignore_errors=True)
 
 
-def _run(pages: int, seed: int, base: Path, source: Path | None, progress: Progress, repeat: int) -> dict:
+def _run(
+    pages: int, seed: int, base: Path, source: Path | None, progress: Progress, repeat: int
+) -> dict[str, Any]:
     started = time.perf_counter()
     progress(f"generating {pages} pages per language in {base}")
     corpus = make_corpus(base / "corpus", pages, seed, source)

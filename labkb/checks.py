@@ -11,7 +11,7 @@ import datetime as dt
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -176,7 +176,8 @@ class ContentTree:
 
     @classmethod
     def of(cls, project: Project) -> ContentTree:
-        files, folders = set(), set()
+        files: set[str] = set()
+        folders: set[str] = set()
         for path in project.content.rglob("*"):
             (folders if path.is_dir() else files).add(path.relative_to(project.content).as_posix())
         return cls(frozenset(files), frozenset(folders))
@@ -221,14 +222,14 @@ def _check_fields(page: Page, regs: Registries) -> list[Finding]:
                 )
             )
     for fld in ctype.fields:
-        node = meta.get(fld.name)
-        if node is None:
+        given = meta.get(fld.name)
+        if given is None:
             if fld.required:
                 findings.append(
                     Finding(page.rel, 1, f"missing required key '{fld.name}': {fld.help} Example: {_example(fld)}")
                 )
             continue
-        for line, problem in _check_value(node, fld.kind, regs, page, plain_text.limit_for(fld.name)):
+        for line, problem in _check_value(given, fld.kind, regs, plain_text.limit_for(fld.name)):
             findings.append(Finding(page.rel, line, f"'{fld.name}': {problem}"))
     if "translation_of" in meta and meta["translation_of"].value == page.language:
         findings.append(
@@ -262,115 +263,172 @@ def _example(fld: Field) -> str:
 
 
 def _check_value(
-    node: Node, kind: Kind, regs: Registries, page: Page, limit: int = plain_text.DEFAULT_LIMIT
+    node: Node, kind: Kind, regs: Registries, limit: int = plain_text.DEFAULT_LIMIT
 ) -> list[tuple[int, str]]:
     value = node.value
-    found = _describe(node)
     if kind.name == "list":
-        assert kind.item is not None
-        if not isinstance(value, list):
-            return [
-                (
-                    node.line,
-                    f"expected a list, found {found}; write it as [{_plain(value)}] or one '- item' per line",
-                )
-            ]
-        if len(value) < kind.min_items:
-            return [(node.line, "the list is empty: give at least one")]
-        problems: list[tuple[int, str]] = []
-        for item in value:
-            problems += _check_value(item, kind.item, regs, page)
-        return problems
+        return _check_list(node, kind, regs)
     if kind.name == "record":
-        if not isinstance(value, dict):
-            keys = ", ".join(kind.keys)
-            return [(node.line, f"expected an entry with {keys}, found {found}")]
-        problems = []
-        allowed = (*kind.keys, *kind.optional_keys)
-        for key in kind.keys:
-            if key not in value:
-                problems.append((node.line, f"this entry has no '{key}' (each needs: {', '.join(kind.keys)})"))
-        kinds = dict(kind.key_kinds)
-        for key, child in value.items():
-            if key not in allowed:
-                problems.append(
-                    (
-                        child.key_line,
-                        f"unknown key '{key}' in an entry{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}",
-                    )
-                )
-            else:
-                problems += [
-                    (line, f"'{key}': {msg}")
-                    for line, msg in _check_value(child, kinds.get(key, Kind("text")), regs, page)
-                ]
-        return problems
+        return _check_record(node, kind, regs)
     if isinstance(value, dict | list):
-        return [(node.line, f"expected {_expected(kind)}, found {found}")]
+        return [(node.line, f"expected {_expected(kind)}, found {_describe(node)}")]
     if kind.name == "text" and node.unquoted and str(value).lower() in _YAML11_BOOLEANS:
         # Our reader keeps it as text, but MkDocs reads front matter with YAML 1.1: true/false.
         return [(node.line, f"'{value}' would be read as true or false by the site: put it in quotes")]
-    return [(node.line, msg) for msg in _check_scalar(value, kind, regs, page, limit)]
+    return [(node.line, msg) for msg in _check_scalar(value, kind, regs, limit)]
 
 
-def _check_scalar(
-    value: object, kind: Kind, regs: Registries, page: Page, limit: int = plain_text.DEFAULT_LIMIT
-) -> list[str]:
-    text = "" if value is None else str(value)
-    if kind.name == "text":
-        if value is None or not text.strip():
-            return ["expected text, found nothing"]
-        if isinstance(value, bool):
-            return [f"expected text, found {text.lower()}: put it in quotes"]
-        problem = plain_text.problem(text, limit)
-        return [problem] if problem else []
-    if kind.name == "date":
-        return _check_date(value)
-    if kind.name == "year":
-        if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
-            return [f"expected a year such as 2017, found {_describe_value(value)}"]
-        return []
-    if kind.name == "url":
-        parts = urlsplit(text)
-        if parts.scheme not in ("http", "https") or "." not in parts.netloc or _URL_UNSAFE.search(text):
-            return [f"expected a web address starting with https://, found {_describe_value(value)}"]
-        return []
-    if kind.name == "language":
-        if text not in LANGUAGES:
-            return [f"expected one of {', '.join(LANGUAGES)}, found {_describe_value(value)}"]
-        return []
-    if kind.name == "fingerprint":
-        if not _FINGERPRINT.match(text):
-            return [
-                f"expected 12 hexadecimal characters, found {_describe_value(value)}: "
-                "run 'make translations-refresh' rather than editing it"
+def _check_list(node: Node, kind: Kind, regs: Registries) -> list[tuple[int, str]]:
+    assert kind.item is not None
+    value = node.value
+    if not isinstance(value, list):
+        return [
+            (
+                node.line,
+                f"expected a list, found {_describe(node)}; write it as [{_plain(value)}] or one '- item' per line",
+            )
+        ]
+    if len(value) < kind.min_items:
+        return [(node.line, "the list is empty: give at least one")]
+    problems: list[tuple[int, str]] = []
+    for item in value:
+        problems += _check_value(item, kind.item, regs)
+    return problems
+
+
+def _check_record(node: Node, kind: Kind, regs: Registries) -> list[tuple[int, str]]:
+    value = node.value
+    if not isinstance(value, dict):
+        keys = ", ".join(kind.keys)
+        return [(node.line, f"expected an entry with {keys}, found {_describe(node)}")]
+    problems = []
+    allowed = (*kind.keys, *kind.optional_keys)
+    for key in kind.keys:
+        if key not in value:
+            problems.append((node.line, f"this entry has no '{key}' (each needs: {', '.join(kind.keys)})"))
+    kinds = dict(kind.key_kinds)
+    for key, child in value.items():
+        if key not in allowed:
+            problems.append(
+                (
+                    child.key_line,
+                    f"unknown key '{key}' in an entry{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}",
+                )
+            )
+        else:
+            problems += [
+                (line, f"'{key}': {msg}") for line, msg in _check_value(child, kinds.get(key, Kind("text")), regs)
             ]
-        return []
-    if kind.name == "permanent_id":
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) or len(text) > 60:
-            return [
-                f"expected lower-case letters, digits and hyphens (e.g. 'se-electronics-watch'), "
-                f"found {_describe_value(value)}"
-            ]
-        return []
-    if kind.name == "author":
-        if text not in regs.authors:
-            known = ", ".join(sorted(regs.authors)) or "none yet"
-            return [
-                f"unknown author '{text}'{did_you_mean(text, regs.authors.keys())} "
-                f"(known: {known}); add new authors to {registries.AUTHORS_FILE}"
-            ]
-        return []
-    if kind.name == "vocabulary":
-        assert kind.vocabulary is not None
-        terms = regs.vocabularies.get(kind.vocabulary, {})
-        if text not in terms:
-            return [
-                f"'{text}' is not in the '{kind.vocabulary}' vocabulary"
-                f"{did_you_mean(text, terms.keys())}; allowed: {', '.join(terms)}"
-            ]
-        return []
-    raise AssertionError(f"unknown kind {kind.name}")  # a schema bug, not an editor's mistake
+    return problems
+
+
+@dataclass(frozen=True)
+class _Scalar:
+    """One single value of the front matter, and what checking it against its kind may need."""
+
+    value: object
+    kind: Kind
+    regs: Registries
+    limit: int  # for text: the most characters it may have
+
+    @property
+    def text(self) -> str:
+        return "" if self.value is None else str(self.value)
+
+    @property
+    def found(self) -> str:
+        return _describe_value(self.value)
+
+
+def _check_scalar(value: object, kind: Kind, regs: Registries, limit: int = plain_text.DEFAULT_LIMIT) -> list[str]:
+    check = _SCALAR_CHECKS.get(kind.name)
+    if check is None:
+        raise AssertionError(f"unknown kind {kind.name}")  # a schema bug, not an editor's mistake
+    return check(_Scalar(value, kind, regs, limit))
+
+
+def _check_text(scalar: _Scalar) -> list[str]:
+    value, text = scalar.value, scalar.text
+    if value is None or not text.strip():
+        return ["expected text, found nothing"]
+    if isinstance(value, bool):
+        return [f"expected text, found {text.lower()}: put it in quotes"]
+    problem = plain_text.problem(text, scalar.limit)
+    return [problem] if problem else []
+
+
+def _check_year(scalar: _Scalar) -> list[str]:
+    value = scalar.value
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
+        return [f"expected a year such as 2017, found {scalar.found}"]
+    return []
+
+
+def _check_url(scalar: _Scalar) -> list[str]:
+    text = scalar.text
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or _URL_UNSAFE.search(text):
+        return [f"expected a web address starting with https://, found {scalar.found}"]
+    return []
+
+
+def _check_language(scalar: _Scalar) -> list[str]:
+    if scalar.text not in LANGUAGES:
+        return [f"expected one of {', '.join(LANGUAGES)}, found {scalar.found}"]
+    return []
+
+
+def _check_fingerprint(scalar: _Scalar) -> list[str]:
+    if not _FINGERPRINT.match(scalar.text):
+        return [
+            f"expected 12 hexadecimal characters, found {scalar.found}: "
+            "run 'make translations-refresh' rather than editing it"
+        ]
+    return []
+
+
+def _check_permanent_id(scalar: _Scalar) -> list[str]:
+    text = scalar.text
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) or len(text) > 60:
+        return [f"expected lower-case letters, digits and hyphens (e.g. 'se-electronics-watch'), found {scalar.found}"]
+    return []
+
+
+def _check_author(scalar: _Scalar) -> list[str]:
+    text, authors = scalar.text, scalar.regs.authors
+    if text not in authors:
+        known = ", ".join(sorted(authors)) or "none yet"
+        return [
+            f"unknown author '{text}'{did_you_mean(text, authors.keys())} "
+            f"(known: {known}); add new authors to {registries.AUTHORS_FILE}"
+        ]
+    return []
+
+
+def _check_vocabulary(scalar: _Scalar) -> list[str]:
+    text, vocabulary = scalar.text, scalar.kind.vocabulary
+    assert vocabulary is not None
+    terms = scalar.regs.vocabularies.get(vocabulary, {})
+    if text not in terms:
+        return [
+            f"'{text}' is not in the '{vocabulary}' vocabulary"
+            f"{did_you_mean(text, terms.keys())}; allowed: {', '.join(terms)}"
+        ]
+    return []
+
+
+# How a single value of each kind is checked (labkb/schema.py names the kinds): a list of messages.
+_SCALAR_CHECKS: dict[str, Callable[[_Scalar], list[str]]] = {
+    "text": _check_text,
+    "date": lambda scalar: _check_date(scalar.value),
+    "year": _check_year,
+    "url": _check_url,
+    "language": _check_language,
+    "fingerprint": _check_fingerprint,
+    "permanent_id": _check_permanent_id,
+    "author": _check_author,
+    "vocabulary": _check_vocabulary,
+}
 
 
 def _check_date(value: object) -> list[str]:
@@ -434,17 +492,32 @@ def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Projec
     index = markdown_source.LineIndex(page.masked)
     for offset, message in safety.scan_source(page.masked):
         findings.append(Finding(page.rel, page.line(index.line(offset)), message))
+    findings += _second_titles(page)
+    findings += _check_links(page, by_key, project, tree)
+    findings += _word_count(page)
+    return findings
+
+
+def _second_titles(page: Page) -> list[Finding]:
+    """A finding for each level-1 heading after the first: a page has one title."""
     h1 = [h for h in markdown_source.headings(page.masked) if h.level == 1]
-    for extra in h1[1:]:
-        findings.append(
-            Finding(
-                page.rel,
-                page.line(extra.line),
-                f"a second level-1 heading ('# {extra.text}'): a page has one "
-                f"title (line {page.line(h1[0].line)}); make this one '## "
-                f"{extra.text}'",
-            )
+    return [
+        Finding(
+            page.rel,
+            page.line(extra.line),
+            f"a second level-1 heading ('# {extra.text}'): a page has one "
+            f"title (line {page.line(h1[0].line)}); make this one '## "
+            f"{extra.text}'",
         )
+        for extra in h1[1:]
+    ]
+
+
+def _check_links(
+    page: Page, by_key: dict[tuple[str, str], Page], project: Project, tree: ContentTree
+) -> list[Finding]:
+    """Every link and image of the body: alt text, no image from another host, internal targets and anchors."""
+    findings: list[Finding] = []
     own_anchors: set[str] | None = None
     for link in markdown_source.links(page.masked):
         line = page.line(link.line)
@@ -480,21 +553,27 @@ def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Projec
                 findings.append(Finding(page.rel, line, _anchor_message(anchor, page.rel, own_anchors)))
             continue
         findings += _check_internal(page, line, target, anchor, link.image, by_key, project, tree)
-    if page.ctype.words and page.doc.meta is not None:
-        low, high = page.ctype.words
-        words = markdown_source.count_words(page.doc.body, page.masked)
-        if not low <= words <= high:
-            advice = "add to it" if words < low else "shorten it"
-            findings.append(
-                Finding(
-                    page.rel,
-                    page.doc.body_line,
-                    f"the body has {words} words; a {page.ctype.label} has "
-                    f"{low} to {high} words: {advice} (code, link addresses "
-                    "and comments do not count)",
-                )
-            )
     return findings
+
+
+def _word_count(page: Page) -> list[Finding]:
+    """A finding when the body of a page with front matter is outside its type's word range."""
+    if not page.ctype.words or page.doc.meta is None:
+        return []
+    low, high = page.ctype.words
+    words = markdown_source.count_words(page.doc.body, page.masked)
+    if low <= words <= high:
+        return []
+    advice = "add to it" if words < low else "shorten it"
+    return [
+        Finding(
+            page.rel,
+            page.doc.body_line,
+            f"the body has {words} words; a {page.ctype.label} has "
+            f"{low} to {high} words: {advice} (code, link addresses "
+            "and comments do not count)",
+        )
+    ]
 
 
 def _check_internal(

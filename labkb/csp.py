@@ -97,7 +97,7 @@ def scripts(document: str) -> list[Script]:
     """Every `<script>` element of an HTML document (or template), in order."""
     found = []
     for match in _SCRIPT.finditer(document):
-        attributes = {}
+        attributes: dict[str, str] = {}
         for name, value in _ATTRIBUTE.findall(match.group(1)):
             value = value[1:-1] if value[:1] in "\"'" else value
             attributes.setdefault(name.lower(), html.unescape(value))
@@ -187,7 +187,8 @@ def search_worker(document: str) -> str | None:
     for script in scripts(document):
         if script.attributes.get("id") == "__config" and not script.governed:
             try:
-                return json.loads(script.text).get("search")
+                search: str | None = json.loads(script.text).get("search")
+                return search
             except (ValueError, AttributeError):
                 return None
     return None

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,9 @@ _EXAMPLES = {
     "plurals": "plurals: with one '- {ending: s, other: [\"\"]}' line per rule",
     "new_post": "new_post: | followed by an HTML comment '<!-- ... -->'",
 }
+
+# Reports a mistake in data/languages.yml: (line, message).
+_Bad = Callable[[int, str], None]
 
 
 @dataclass(frozen=True)
@@ -204,7 +208,7 @@ def _placeholder(code: str) -> Language:
     return Language(code, code, months, "{year}-{month}-{day}", "{start} – {end}", (), "<!-- -->\n")
 
 
-def _text(node: Node | None, key: str, bad) -> str:
+def _text(node: Node | None, key: str, bad: _Bad) -> str:
     if node is None:
         return ""
     if not isinstance(node.value, str) or not node.value.strip():
@@ -213,7 +217,7 @@ def _text(node: Node | None, key: str, bad) -> str:
     return node.value
 
 
-def _months(node: Node | None, bad) -> tuple[str, ...]:
+def _months(node: Node | None, bad: _Bad) -> tuple[str, ...]:
     if node is None:
         return ()
     items = node.value if isinstance(node.value, list) else []
@@ -223,7 +227,7 @@ def _months(node: Node | None, bad) -> tuple[str, ...]:
     return tuple(str(i.value) for i in items)
 
 
-def _format(node: Node | None, key: str, bad) -> str:
+def _format(node: Node | None, key: str, bad: _Bad) -> str:
     text = _text(node, key, bad)
     if not text or node is None:
         return ""
@@ -240,7 +244,7 @@ def _format(node: Node | None, key: str, bad) -> str:
     return text
 
 
-def _plurals(node: Node | None, bad) -> tuple[Plural, ...]:
+def _plurals(node: Node | None, bad: _Bad) -> tuple[Plural, ...]:
     if node is None:
         return ()
     if not isinstance(node.value, list):
@@ -281,7 +285,7 @@ def _plurals(node: Node | None, bad) -> tuple[Plural, ...]:
     return tuple(rule for rule, _ in rules)
 
 
-def _comment(node: Node | None, bad) -> str:
+def _comment(node: Node | None, bad: _Bad) -> str:
     text = _text(node, "new_post", bad)
     if not text or node is None:
         return ""
@@ -315,7 +319,7 @@ def mkdocs_languages(project: Project) -> tuple[list[str], str, int, list[Findin
         if i18n is not None:
             break
     languages_key, languages = _entry(i18n, "languages")
-    if not isinstance(languages, yaml.SequenceNode) or not languages.value:
+    if languages_key is None or not isinstance(languages, yaml.SequenceNode) or not languages.value:
         known = languages_key or i18n_key or plugins_key
         line = known.start_mark.line + 1 if known is not None else 0
         return [], "", line, [
@@ -337,7 +341,7 @@ def mkdocs_languages(project: Project) -> tuple[list[str], str, int, list[Findin
     return codes, default or (codes[0] if codes else ""), languages_key.start_mark.line + 1, []
 
 
-def _entry(node, key: str) -> tuple[yaml.Node | None, yaml.Node | None]:
+def _entry(node: yaml.Node | None, key: str) -> tuple[yaml.Node | None, yaml.Node | None]:
     """(key node, value node) of `key` in a mapping node; (None, None) when it is not there."""
     if isinstance(node, yaml.MappingNode):
         for name, value in node.value:

@@ -51,7 +51,7 @@ class Project:
         refused by `labkb.content_files`, and its target is never read)."""
         return sorted(p for p in self.content.rglob("*.md") if not p.is_symlink() and p.is_file())
 
-    def tree_state(self) -> tuple:
+    def tree_state(self) -> tuple[tuple[str, int, int], ...]:
         """(path, size, mtime) of every content and data file: changes when any file does."""
         files = [p for folder in (self.content, self.data) if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
         return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files))

@@ -105,15 +105,15 @@ def validate(request: PostRequest, regs: Registries) -> None:
             raise ScaffoldError(f"the title in '{language}' is empty")
 
 
-def _front_matter(request: PostRequest, language: str) -> dict:
-    values = {
+def _front_matter(request: PostRequest, language: str) -> dict[str, str | list[str]]:
+    values: dict[str, str | list[str]] = {
         "title": (request.titles or {}).get(language, request.title),
         "date": request.date.isoformat(),
         "authors": [request.author],
         "categories": [request.category],
         "description": request.description,
     }
-    front = {}
+    front: dict[str, str | list[str]] = {}
     for field in BLOG_POST.fields:
         if field.name in values:
             front[field.name] = values[field.name]

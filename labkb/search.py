@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from copy import deepcopy
+from typing import Any
 
 from labkb import languages as site_languages
 
@@ -72,12 +73,12 @@ def language_of(location: str, languages: tuple[str, ...], default: str) -> tupl
 
 
 def split_index(
-    merged: dict,
+    merged: dict[str, Any],
     languages: tuple[str, ...],
     default: str,
     written_in: Callable[[str, str], str],
     mark: Callable[[str, str], str],
-) -> dict[str, dict]:
+) -> dict[str, dict[str, Any]]:
     """One index per language from static-i18n's merged index.
 
     `written_in(language, location)` gives the language a page's content is written in;
@@ -114,11 +115,11 @@ def split_index(
     return indexes
 
 
-def as_json(index: dict) -> str:
+def as_json(index: dict[str, Any]) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def as_script(index: dict) -> str:
+def as_script(index: dict[str, Any]) -> str:
     """The index as a script: Material loads this instead of the JSON from file://."""
     return "var __index = " + as_json(index) + ";\n"
 

@@ -119,7 +119,7 @@ def check_external(folder: Path, timeout: float = 15.0) -> list[str]:
     for url in sorted(external_links(folder)):
         request = urllib.request.Request(url, method="HEAD", headers={"User-Agent": "labkb-linkcheck"})
         try:
-            with urllib.request.urlopen(request, timeout=timeout):  # noqa: S310 - https only
+            with urllib.request.urlopen(request, timeout=timeout):  # https only
                 pass
         except urllib.error.HTTPError as error:
             if error.code not in (403, 405, 429):  # some servers refuse HEAD or robots

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -131,7 +132,11 @@ def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
     return tuple(sources), None
 
 
-def _cells(row: dict, bad) -> tuple[dict[str, str], bool]:
+# Reports a problem in a cell of the row being read: (column, message).
+_Bad = Callable[[str, str], None]
+
+
+def _cells(row: Mapping[str, object], bad: _Bad) -> tuple[dict[str, str], bool]:
     """The texts of a row, without the quote the export put before each formula, and whether
     all are good. A cell that a spreadsheet would run as a formula is refused (`bad`): it
     would be a formula again in the data's CSV files (labkb/spreadsheet.py)."""
@@ -170,44 +175,72 @@ def import_csv(project: Project, survey: Survey, text: str, name: str) -> tuple[
         if not good:  # its formula is reported; the row's other checks wait until it is fixed
             refused.add((code, indicator))
             continue
-        if code not in survey.jurisdictions:
-            bad("jurisdiction", f"'{code}' is not a declared jurisdiction ({', '.join(survey.declared)})")
-            continue
-        if indicator not in survey.indicators:
-            bad("indicator", f"'{indicator}' is not an indicator ({', '.join(survey.indicators)})")
-            continue
-        if (code, indicator) in answers:
-            bad("indicator", f"'{code}' already has a row for '{indicator}'")
-            continue
-        value = (row.get("answer") or "").strip()
-        if value not in survey.scale:
-            bad(
-                "answer",
-                f"'{value}' is not on the scale ({', '.join(survey.scale)}){did_you_mean(value, survey.scale.keys())}",
-            )
-        pending = tuple(p.strip() for p in (row.get("note_pending") or "").split(",") if p.strip())
-        for language in pending:
-            if language not in LANGUAGES:
-                bad("note_pending", f"'{language}' is not a language of the site ({', '.join(LANGUAGES)})")
-        notes = {lang: (row.get(f"note_{lang}") or "").strip() for lang in LANGUAGES}
-        for language, note in notes.items():
-            if not note and language not in pending:
-                bad(f"note_{language}", f"the note is empty: write it, or put '{language}' in note_pending")
-        sources, source_problem = _sources(row.get("sources") or "")
-        if source_problem:
-            bad("sources", source_problem)
-        elif value in survey.scale and value != UNKNOWN and not sources:
-            bad("sources", f"an answer other than '{UNKNOWN}' needs at least one public source")
-        valid_on = (row.get("valid_on") or "").strip()
-        if problem := _date_problem(valid_on):
-            bad("valid_on", problem)
-        review = (row.get("review_status") or "").strip()
-        if review not in REVIEW_STATUSES:
-            bad("review_status", f"'{review}' must be one of {', '.join(REVIEW_STATUSES)}")
-        answers[(code, indicator)] = Answer(
-            value, {k: v for k, v in notes.items() if v}, pending, sources, valid_on, review
+        if _row_is_new(code, indicator, survey, answers, bad):
+            answers[(code, indicator)] = _row_answer(row, survey, bad)
+    problems += _rows_missing(survey, answers.keys() | refused, name)
+    if problems:
+        return [], problems
+    changes = _changes(project, survey, answers)
+    for path, text_out in changes:  # only now that every cell is known to be good
+        path.write_text(text_out, encoding="utf-8")
+    return [project.relative(path) for path, _ in changes], []
+
+
+def _row_is_new(
+    code: str, indicator: str, survey: Survey, answers: Mapping[tuple[str, str], Answer], bad: _Bad
+) -> bool:
+    """Whether a row names a declared jurisdiction and an indicator, not already read (else `bad`)."""
+    if code not in survey.jurisdictions:
+        bad("jurisdiction", f"'{code}' is not a declared jurisdiction ({', '.join(survey.declared)})")
+        return False
+    if indicator not in survey.indicators:
+        bad("indicator", f"'{indicator}' is not an indicator ({', '.join(survey.indicators)})")
+        return False
+    if (code, indicator) in answers:
+        bad("indicator", f"'{code}' already has a row for '{indicator}'")
+        return False
+    return True
+
+
+def _row_answer(row: dict[str, str], survey: Survey, bad: _Bad) -> Answer:
+    """The answer a row's cells give; each cell that is wrong is reported (`bad`)."""
+    value = (row.get("answer") or "").strip()
+    if value not in survey.scale:
+        bad(
+            "answer",
+            f"'{value}' is not on the scale ({', '.join(survey.scale)}){did_you_mean(value, survey.scale.keys())}",
         )
-    rows = answers.keys() | refused
+    notes, pending = _row_notes(row, bad)
+    sources, source_problem = _sources(row.get("sources") or "")
+    if source_problem:
+        bad("sources", source_problem)
+    elif value in survey.scale and value != UNKNOWN and not sources:
+        bad("sources", f"an answer other than '{UNKNOWN}' needs at least one public source")
+    valid_on = (row.get("valid_on") or "").strip()
+    if problem := _date_problem(valid_on):
+        bad("valid_on", problem)
+    review = (row.get("review_status") or "").strip()
+    if review not in REVIEW_STATUSES:
+        bad("review_status", f"'{review}' must be one of {', '.join(REVIEW_STATUSES)}")
+    return Answer(value, {k: v for k, v in notes.items() if v}, pending, sources, valid_on, review)
+
+
+def _row_notes(row: dict[str, str], bad: _Bad) -> tuple[dict[str, str], tuple[str, ...]]:
+    """(note by language, empty ones included; the languages of note_pending) of a row."""
+    pending = tuple(p.strip() for p in (row.get("note_pending") or "").split(",") if p.strip())
+    for language in pending:
+        if language not in LANGUAGES:
+            bad("note_pending", f"'{language}' is not a language of the site ({', '.join(LANGUAGES)})")
+    notes = {lang: (row.get(f"note_{lang}") or "").strip() for lang in LANGUAGES}
+    for language, note in notes.items():
+        if not note and language not in pending:
+            bad(f"note_{language}", f"the note is empty: write it, or put '{language}' in note_pending")
+    return notes, pending
+
+
+def _rows_missing(survey: Survey, rows: set[tuple[str, str]], name: str) -> list[str]:
+    """A problem for each answer of a declared jurisdiction that has no row in the sheet."""
+    problems = []
     for code in survey.declared:
         for indicator in survey.indicators:
             if (code, indicator) not in rows and code in survey.jurisdictions:
@@ -215,8 +248,11 @@ def import_csv(project: Project, survey: Survey, text: str, name: str) -> tuple[
                     f"{name}: no row for jurisdiction '{code}' and indicator "
                     f"'{indicator}': every answer must be in the sheet"
                 )
-    if problems:
-        return [], problems
+    return problems
+
+
+def _changes(project: Project, survey: Survey, answers: Mapping[tuple[str, str], Answer]) -> list[tuple[Path, str]]:
+    """(path, new text) of each jurisdiction file the imported answers change."""
     changes: list[tuple[Path, str]] = []
     for code, jurisdiction in survey.jurisdictions.items():
         updated = replace(jurisdiction, answers={i: answers[(code, i)] for i in survey.indicators})
@@ -224,6 +260,4 @@ def import_csv(project: Project, survey: Survey, text: str, name: str) -> tuple[
         text_out = dump_jurisdiction(updated, survey)
         if not path.is_file() or textfile.read_text(path) != text_out:
             changes.append((path, text_out))
-    for path, text_out in changes:  # only now that every cell is known to be good
-        path.write_text(text_out, encoding="utf-8")
-    return [project.relative(path) for path, _ in changes], []
+    return changes

@@ -85,7 +85,7 @@ def test_posts_stay_out_of_the_sidebar(built: Built):
 
 
 @pytest.mark.build
-def test_new_post_in_both_languages_tops_listings_feeds_categories_and_archive(full_site, capsys):
+def test_new_post_in_both_languages_tops_listings_feeds_categories_and_archive(full_site):
     root = full_site.root
     assert (
         new_post(
