@@ -82,10 +82,12 @@ lighthouse: $(LIGHTHOUSE) ## Install the pinned Lighthouse (test-only: the CSP a
 
 test: $(STAMP) browser lighthouse ## Set up everything and run the whole test suite
 	$(VENV)/bin/ruff check labkb hooks scripts tests
+	$(VENV)/bin/mypy
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
-lint: $(STAMP) ## ruff lint
+lint: $(STAMP) ## ruff lint, then the type checker (mypy: strict on labkb/; settings in pyproject.toml)
 	$(VENV)/bin/ruff check labkb hooks scripts tests
+	$(VENV)/bin/mypy
 
 clean: ## Remove build output (not .venv)
 	rm -rf site dist .pytest_cache
