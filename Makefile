@@ -35,11 +35,12 @@ check: $(STAMP) ## Check content without rendering (PATHS="content/en/x.md ..." 
 	$(KB) check $(if $(FORMAT),--format $(FORMAT)) $(PATHS)
 
 preview: $(STAMP) ## Build a copy to open from files (no server) into dist/preview/
-	KB_OFFLINE=1 $(MKDOCS) build --strict --clean --no-directory-urls --site-dir dist/preview
+	$(MKDOCS) build --strict --clean -f mkdocs.preview.yml --site-dir dist/preview
+	$(KB) links dist/preview
 
 offline: $(STAMP) browser ## Zip the whole bilingual site, with PDFs of the guidance, to browse with no network
 	rm -rf dist/offline
-	KB_OFFLINE=1 $(MKDOCS) build --strict --no-directory-urls --site-dir dist/offline/learning-lab
+	$(MKDOCS) build --strict -f mkdocs.offline.yml --site-dir dist/offline/learning-lab
 	$(KB) pdfs dist/offline/learning-lab
 	$(KB) links dist/offline/learning-lab
 	$(KB) bundle dist/offline/learning-lab dist/learning-lab-offline.zip

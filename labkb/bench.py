@@ -32,13 +32,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypedDict
 
-from labkb import bundle, checks, permalinks, registries, translations
+from labkb import bench_limits, bundle, checks, permalinks, registries, translations
+from labkb import corpus as content
 from labkb.findings import Finding
 from labkb.project import Project
 
 # --- the corpus -----------------------------------------------------------------------
 
-COPIED = ("mkdocs.yml", "hooks", "overrides", "data", "labkb")
+COPIED = ("mkdocs.yml", "mkdocs.offline.yml", "mkdocs.preview.yml", "hooks", "overrides", "data", "labkb")
 # Data that describes the real site's pages, not the corpus's: recorded again, or left out.
 NOT_COPIED = ("urls.txt", "redirects.yml")
 MIX = (("guidance", 0.40), ("case-studies", 0.25), ("blog", 0.25))  # the rest: plain pages
@@ -404,7 +405,7 @@ def make_corpus(
     for plan in plans:
         english = _write(project, plan, "en", None)
         _write(project, plan, "es", translations.fingerprint(english))
-    permalinks.record(project, list(regs.vocabularies.get("stages", {})))
+    permalinks.record(content.Corpus.read(project))
     counts = {kind: sum(1 for p in plans if p.kind == kind) for kind, _ in MIX}
     counts["plain"] = sum(1 for p in plans if p.kind in ("plain", "index"))
     return Corpus(target, len(plans), counts, seed)
@@ -461,8 +462,6 @@ def run_build(
     """`python -m mkdocs build --strict` in `root`, timed, with the child's own peak memory."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environment.pop("BUILD_ONLY_LOCALE", None)
-    if "KB_OFFLINE" not in (env or {}):
-        environment.pop("KB_OFFLINE", None)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site), *extra]
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
         started = time.perf_counter()
@@ -577,6 +576,15 @@ BUDGETS = (
     Budget("search_index_en_bytes", "search index, English", 12 * MB, at_most=True, unit="bytes", grows=True),
     Budget("search_index_es_bytes", "search index, Spanish", 14 * MB, at_most=True, unit="bytes", grows=True),
     Budget("offline_zip_bytes", "offline bundle (zip)", 31 * MB, at_most=True, unit="bytes", grows=True),
+    # The worst page each limit of labkb/bounds.py accepts, rendered (labkb/bench_limits.py).
+    Budget(
+        "hostile_worst_seconds",
+        "slowest hostile page (the worst each limit accepts)",
+        bench_limits.BUDGET_SECONDS,
+        at_most=True,
+        strict=True,
+        unit="s",
+    ),
 )
 
 
@@ -646,11 +654,13 @@ def _run(
         listing = "\n".join(f.text() for f in findings[:20])
         raise BenchError(f"the generated corpus fails the checker ({len(findings)} findings):\n{listing}")
 
+    hostile = bench_limits.run(corpus.root / "mkdocs.yml", progress)
+
     builds: dict[str, BuildResult] = {}
     sites = {name: base / f"site-{name}" for name in ("project", "plain", "offline")}
     plain_config(corpus.root)
     runs = [("project", "mkdocs.yml", (), None), ("plain", PLAIN_CONFIG, (), None)] * repeat
-    runs.append(("offline", "mkdocs.yml", ("--no-directory-urls",), {"KB_OFFLINE": "1"}))
+    runs.append(("offline", "mkdocs.offline.yml", (), None))
     for name, config, extra, env in runs:
         progress(f"build: {name}")
         shutil.rmtree(sites[name], ignore_errors=True)
@@ -688,6 +698,7 @@ def _run(
         "offline_zip_bytes": zip_bytes,
         "offline_site_bytes": folder_size(sites["offline"])[0],
         "peak_memory_bytes": max(b.max_rss_bytes for b in builds.values()),
+        **hostile,
     }
     budgets = evaluate(figures, corpus.pages_per_language)
     return {

@@ -17,20 +17,19 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from labkb import (
+    addresses,
     blog,
+    bounds,
     content_files,
     dates,
-    frontmatter,
-    glossary,
     languages,
     markdown_source,
     permalinks,
     plain_text,
     registries,
     safety,
-    survey,
-    survey_pages,
 )
+from labkb.corpus import Corpus, Page
 from labkb.findings import Finding, did_you_mean
 from labkb.frontmatter import Node
 from labkb.project import Project
@@ -40,10 +39,8 @@ from labkb.schema import (
     LANGUAGE_NAMES,
     LANGUAGES,
     PAGE,
-    ContentType,
     Field,
     Kind,
-    content_type_for,
 )
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -52,115 +49,30 @@ _FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
 _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
 
-@dataclass
-class Page:
-    """One Markdown file, read and split, with what the checks need to know about it."""
+def check(project: Project, paths: Iterable[Path] | None = None, corpus: Corpus | None = None) -> list[Finding]:
+    """All findings for the project, or only those about `paths` (files or folders).
 
-    path: Path
-    rel: str  # relative to the repository
-    language: str
-    page_path: str  # below content/<lang>/
-    ctype: ContentType
-    doc: frontmatter.Document
-    masked: str  # body with code and comments blanked out
-
-    def line(self, body_line: int) -> int:
-        return self.doc.body_line + body_line - 1
-
-    @property
-    def meta(self) -> dict[str, Node]:
-        return self.doc.fields
-
-
-def read_pages(project: Project) -> tuple[list[Page], list[Finding]]:
-    """Every Markdown file under content/, parsed; unreadable files become findings."""
-    pages: list[Page] = []
-    findings: list[Finding] = []
-    for path in project.markdown_files():
-        rel = project.relative(path)
-        language = project.language_of(path)
-        if language not in LANGUAGES:
-            findings.append(
-                Finding(
-                    rel,
-                    0,
-                    "this file is outside the language folders: move it "
-                    "into " + " or ".join(f"content/{lang}/" for lang in LANGUAGES),
-                )
-            )
-            continue
-        if path.stat().st_size > content_files.MAX_MARKDOWN_BYTES:
-            continue  # too large to read: labkb.content_files reports it
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            findings.append(Finding(rel, 0, f"this file is not UTF-8 text (byte {exc.start}): save it as UTF-8"))
-            continue
-        doc = frontmatter.parse(text)
-        page_path = project.page_path(path)
-        pages.append(
-            Page(
-                path,
-                rel,
-                language,
-                page_path,
-                content_type_for(page_path),
-                doc,
-                markdown_source.mask_code(doc.body),
-            )
-        )
-    return pages, findings
-
-
-def check(project: Project, paths: Iterable[Path] | None = None) -> list[Finding]:
-    """All findings for the project, or only those about `paths` (files or folders)."""
-    regs = registries.load(project)
-    the_survey, survey_findings = survey.load(project)
-    pages, findings = read_pages(project)
+    `corpus`: the content already read (a build passes its own); read here otherwise."""
+    corpus = corpus if corpus is not None else Corpus.read(project)
+    regs = corpus.regs
+    the_survey, survey_findings = corpus.survey
+    pages, findings = corpus.pages, list(corpus.findings)
     findings += regs.findings
     findings += languages.check(project)  # data/languages.yml, and mkdocs.yml agrees with it
     findings += content_files.findings(project)
-    findings += _plain_text_in_data(project)
-    by_key = {(p.language, p.page_path): p for p in pages}
+    by_key = corpus.by_key
     tree = ContentTree.of(project)
     for page in pages:
         findings += check_page(page, regs, by_key, project, tree)
-    findings += check_site(pages, project, the_survey)
+    findings += check_site(pages, project, addresses.declared(corpus, the_survey))
     findings += _section_labels(project, regs)
-    findings += glossary.load(project)[1]
+    findings += corpus.glossary[1]
     findings += survey_findings
-    findings += permalinks.check(project, list(regs.vocabularies.get("stages", {})), the_survey)
+    findings += permalinks.check(corpus, the_survey)
     if paths is not None:
         wanted = [project.relative(Path(p)) for p in paths]
         findings = [f for f in findings if any(f.path == w or f.path.startswith(w.rstrip("/") + "/") for w in wanted)]
     return sorted(set(findings))
-
-
-# Data files whose every text is shown as plain text.
-PLAIN_TEXT_DATA = (registries.AUTHORS_FILE, glossary.FILE, "data/vocabularies.yml", registries.LABELS_FILE)
-
-
-def _plain_text_in_data(project: Project) -> list[Finding]:
-    """Markup, control characters or excessive length in any text of the plain-text data files."""
-    findings: list[Finding] = []
-    for relative in PLAIN_TEXT_DATA:
-        path = project.root / relative
-        try:
-            node, _ = frontmatter.load_yaml(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            continue  # reported by the loader of that file
-        stack = [node] if node is not None else []
-        while stack:
-            current = stack.pop()
-            if isinstance(current.value, dict):
-                stack.extend(current.value.values())
-            elif isinstance(current.value, list):
-                stack.extend(current.value)
-            elif isinstance(current.value, str):
-                problem = plain_text.problem(current.value)
-                if problem:
-                    findings.append(Finding(relative, current.line, problem))
-    return findings
 
 
 # --- one page -------------------------------------------------------------------------
@@ -488,6 +400,9 @@ def _plain(value: object) -> str:
 
 
 def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Project, tree: ContentTree) -> list[Finding]:
+    over = [Finding(page.rel, page.line(line), message) for line, message in bounds.scan(page.doc.body)]
+    if over:
+        return over  # over a limit of labkb/bounds.py: the rules below are only known to be fast within them
     findings: list[Finding] = []
     index = markdown_source.LineIndex(page.masked)
     for offset, message in safety.scan_source(page.masked):
@@ -666,11 +581,11 @@ def _section_labels(project: Project, regs: Registries) -> list[Finding]:
 # --- across pages -------------------------------------------------------------------------
 
 
-def check_site(pages: list[Page], project: Project, the_survey: survey.Survey) -> list[Finding]:
+def check_site(pages: list[Page], project: Project, generated: list[addresses.Generated]) -> list[Finding]:
     return (
         _duplicate_urls(pages)
         + _translation_pairs(pages, project)
-        + _reserved_paths(pages, the_survey)
+        + _reserved_paths(pages, generated)
         + _duplicate_ids(pages)
     )
 
@@ -695,11 +610,10 @@ def _duplicate_ids(pages: list[Page]) -> list[Finding]:
     return findings
 
 
-def _reserved_paths(pages: list[Page], the_survey: survey.Survey) -> list[Finding]:
-    """Paths where the site makes pages itself: an editor's file there would clash."""
+def _reserved_paths(pages: list[Page], generated: list[addresses.Generated]) -> list[Finding]:
+    """Paths where the site makes pages itself (labkb.addresses): an editor's file there would clash."""
     findings = []
-    generated = {permalinks.url_of(p) for p in survey_pages.generated_paths(the_survey)}
-    generated_folders = ("guidance/stages/", f"{permalinks.SHORT}/", "survey/indicators/")
+    made = {permalinks.url_of(g.path) for g in generated if not g.download}
     for page in pages:
         parts = page.page_path.split("/")
         if len(parts) > 2 and parts[0] == blog.FOLDER:
@@ -715,7 +629,7 @@ def _reserved_paths(pages: list[Page], the_survey: survey.Survey) -> list[Findin
                     f"to {blog.FOLDER}/{parts[-1]}",
                 )
             )
-        elif permalinks.url_of(page.page_path) in generated or page.page_path.startswith(generated_folders):
+        elif permalinks.url_of(page.page_path) in made or addresses.claimed_by(page.page_path, []) is not None:
             findings.append(
                 Finding(
                     page.rel,
@@ -764,8 +678,11 @@ def _translation_pairs(pages: list[Page], project: Project) -> list[Finding]:
             source_language = str(page.meta["translation_of"].value)
             line = page.meta["translation_of"].line
             # An original that exists but could not be read (not UTF-8) is reported on its own.
-            exists = (project.content / source_language / page.page_path).is_file()
-            if source_language in LANGUAGES and source_language not in versions and not exists:
+            if (
+                source_language in LANGUAGES
+                and source_language not in versions
+                and not (project.content / source_language / page.page_path).is_file()
+            ):
                 findings.append(
                     Finding(
                         page.rel,
