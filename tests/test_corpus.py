@@ -11,8 +11,6 @@ import os
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from labkb import frontmatter, textfile
 from labkb.corpus import Corpus
 from labkb.project import Project
@@ -37,7 +35,6 @@ def test_corpus_reports_a_file_it_cannot_read_and_goes_on(site):
     assert corpus.page("en", "index.md") is not None
 
 
-@pytest.mark.build
 def test_each_content_file_is_read_and_parsed_once_per_build(full_site, monkeypatch, tmp_path):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

@@ -8,11 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import REPO
-
-pytestmark = pytest.mark.build
 
 VENV = Path(sys.prefix)
 COPIED = ("Makefile", "pyproject.toml", "requirements.txt", "mkdocs.yml", "mkdocs.offline.yml", "mkdocs.preview.yml")
