@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from labkb import cli, permalinks, registries
+from labkb import cli, permalinks
+from labkb.corpus import Corpus
 from labkb.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,8 +52,7 @@ class Site:
 
     def record(self) -> None:
         """What an editor does with `make urls` after adding pages."""
-        stages = list(registries.load(Project(self.root)).vocabularies["stages"])
-        permalinks.record(Project(self.root), stages)
+        permalinks.record(Corpus.read(Project(self.root)))
 
     def check(self, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
         code = cli.main(["--root", str(self.root), "check", *args])
@@ -72,7 +72,7 @@ class Site:
 
 def _copy_project(target: Path, with_content: bool) -> Site:
     target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "hooks", "overrides", "data", "labkb"):
+    for name in ("mkdocs.yml", "mkdocs.offline.yml", "mkdocs.preview.yml", "hooks", "overrides", "data", "labkb"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
