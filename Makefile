@@ -34,7 +34,7 @@ build: $(STAMP) ## Strict build (zero warnings) of both languages into site/
 check: $(STAMP) ## Check content without rendering (PATHS="content/en/x.md ..." to narrow; FORMAT=github)
 	$(KB) check $(if $(FORMAT),--format $(FORMAT)) $(PATHS)
 
-preview: $(STAMP) ## Build a copy to open from files (no server) into dist/preview/
+preview: $(STAMP) ## Build a copy to open from files (no server, no PDFs) into dist/preview/ and check its links
 	$(MKDOCS) build --strict --clean -f mkdocs.preview.yml --site-dir dist/preview
 	$(KB) links dist/preview
 
