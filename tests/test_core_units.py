@@ -1,0 +1,231 @@
+"""Small core modules, directly: findings, textfile, project, translation fingerprints.
+
+Each was only reached through the command line or a build before; here each function is
+called with real input (files in tmp_path) and its exact output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from labkb import textfile, translations
+from labkb.findings import Finding, did_you_mean
+from labkb.project import Project
+
+# --- labkb/findings.py ----------------------------------------------------------------------
+
+
+def test_finding_text_with_and_without_a_line():
+    assert Finding("content/en/a.md", 4, "a problem").text() == "content/en/a.md:4: a problem"
+    assert Finding("data/urls.txt", 0, "the file is missing").text() == "data/urls.txt: the file is missing"
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        ("tab\there", "tab\there"),  # a tab keeps the line whole: left as it is
+        ("line\nbreak", "line\\nbreak"),
+        ("escape \x1b[31m red", "escape \\x1b[31m red"),
+        ("C1 \x85 next line", "C1 \\x85 next line"),
+        ("separators \u2028 \u2029", "separators \\u2028 \\u2029"),
+        ("delete \x7f", "delete \\x7f"),
+        ("accents stay: contratación", "accents stay: contratación"),
+    ],
+)
+def test_finding_text_is_always_one_line(message, shown):
+    assert Finding("a.md", 1, message).text() == f"a.md:1: {shown}"
+    assert len(Finding(f"dir/{message}.md", 1, message).text().splitlines()) == 1
+
+
+def test_findings_sort_by_path_then_line_then_message():
+    found = [Finding("b.md", 1, "x"), Finding("a.md", 10, "y"), Finding("a.md", 2, "z"), Finding("a.md", 2, "a")]
+    assert sorted(found) == [
+        Finding("a.md", 2, "a"),
+        Finding("a.md", 2, "z"),
+        Finding("a.md", 10, "y"),
+        Finding("b.md", 1, "x"),
+    ]
+
+
+def test_github_annotation_without_a_line():
+    assert Finding("data/a.yml", 0, "50% done: x, y").github() == "::error file=data/a.yml::50%25 done: x, y"
+
+
+@pytest.mark.parametrize(
+    ("word", "choices", "hint"),
+    [
+        ("autor", ["authors", "title", "date"], " (did you mean 'authors'?)"),
+        ("planing", ["planning", "award"], " (did you mean 'planning'?)"),
+        ("desc", ["description", "date"], " (did you mean 'description'?)"),  # too far for the ratio: a prefix
+        ("xyz", ["planning", "award"], ""),
+        ("ab", ["abcdefgh"], ""),  # too short for the prefix rule, too far for the ratio
+        ("anything", [], ""),
+    ],
+)
+def test_did_you_mean(word, choices, hint):
+    assert did_you_mean(word, choices) == hint
+
+
+# --- labkb/textfile.py ----------------------------------------------------------------------
+
+
+def test_read_text_turns_every_newline_into_a_line_feed(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes(b"one\r\ntwo\rthree\nfour")
+    assert textfile.read_text(path) == "one\ntwo\nthree\nfour"
+    assert textfile.read_text(path, newlines=False) == "one\r\ntwo\rthree\nfour"
+
+
+def test_read_text_drops_a_byte_order_mark_only_when_asked(tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(b"\xef\xbb\xbfa,b\r\n")
+    assert textfile.read_text(path, bom=True) == "a,b\n"
+    assert textfile.read_text(path) == "\ufeffa,b\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "byte"),
+    [
+        (b"\xff", 0),
+        (b"caf\xe9 latin-1", 3),
+        (b"ok \xc3", 3),  # a sequence cut short at the end
+        ("años".encode() + b" \x80", 6),
+    ],
+)
+def test_a_file_that_is_not_utf8_names_the_file_and_the_first_bad_byte(tmp_path, data, byte):
+    path = tmp_path / "content" / "en" / "bad.md"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(data)
+    with pytest.raises(textfile.NotUTF8Error) as raised:
+        textfile.read_text(path)
+    error = raised.value
+    assert error.byte == byte and error.path == path
+    problem = f"this file is not UTF-8 text (byte {byte}): save it as UTF-8"
+    assert str(error) == f"{path}: {problem}"
+    assert error.finding(Project(tmp_path)) == Finding("content/en/bad.md", 0, problem)
+    assert error.text(Project(tmp_path)) == f"content/en/bad.md: {problem}"
+
+
+def test_the_bad_byte_counts_from_the_start_of_the_file_after_a_byte_order_mark(tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(b"\xef\xbb\xbfab\xff")
+    with pytest.raises(textfile.NotUTF8Error) as raised:
+        textfile.read_text(path, bom=True)
+    assert raised.value.byte == 5
+
+
+def test_a_missing_file_is_an_os_error_not_a_utf8_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        textfile.read_text(tmp_path / "missing.md")
+
+
+# --- labkb/project.py -----------------------------------------------------------------------
+
+
+def test_project_paths(tmp_path):
+    project = Project(tmp_path)
+    page = tmp_path / "content/es/guidance/stages/planning.md"
+    assert project.content == tmp_path / "content" and project.data == tmp_path / "data"
+    assert project.relative(page) == "content/es/guidance/stages/planning.md"
+    assert project.relative(Path("/elsewhere/x.md")) == "/elsewhere/x.md"
+    assert project.language_of(page) == "es"
+    assert project.language_of(tmp_path / "data/urls.txt") is None
+    assert project.language_of(tmp_path / "content") is None
+    assert project.page_path(page) == "guidance/stages/planning.md"
+    assert project.counterpart(page, "en") == tmp_path / "content/en/guidance/stages/planning.md"
+
+
+def test_project_relative_resolves_a_path_through_a_link_to_the_checkout(tmp_path):
+    real = tmp_path / "real"
+    (real / "content/en").mkdir(parents=True)
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    assert Project(real).relative(link / "content/en/a.md") == "content/en/a.md"
+
+
+def test_markdown_files_are_sorted_and_never_through_a_link(tmp_path):
+    content = tmp_path / "content"
+    for relative in ("en/b.md", "en/a/index.md", "es/b.md", "en/notes.txt"):
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_text("x", encoding="utf-8")
+    (tmp_path / "outside.md").write_text("secret", encoding="utf-8")
+    (content / "en/link.md").symlink_to(tmp_path / "outside.md")
+    (content / "en/folder.md").mkdir()  # a folder named like a page
+    assert [p.relative_to(content).as_posix() for p in Project(tmp_path).markdown_files()] == [
+        "en/a/index.md",
+        "en/b.md",
+        "es/b.md",
+    ]
+
+
+def test_tree_state_changes_when_a_content_or_data_file_does(tmp_path):
+    project = Project(tmp_path)
+    page = tmp_path / "content/en/a.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("one", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/labels.yml").write_text("x: y\n", encoding="utf-8")
+    first = project.tree_state()
+    assert [Path(entry[0]).name for entry in first] == ["a.md", "labels.yml"]
+    assert project.tree_state() == first
+    page.write_text("two!", encoding="utf-8")  # another size
+    assert project.tree_state() != first
+    second = project.tree_state()
+    stat = page.stat()
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # same size, later
+    assert project.tree_state() != second
+    (tmp_path / "README.md").write_text("outside content/ and data/", encoding="utf-8")
+    assert len(project.tree_state()) == 2
+
+
+def test_tree_state_of_a_project_without_content_is_empty(tmp_path):
+    assert Project(tmp_path).tree_state() == ()
+
+
+# --- labkb/translations.py: fingerprint -----------------------------------------------------
+
+
+def test_fingerprint_is_twelve_hex_characters_of_the_normalised_text():
+    text = "---\ntitle: A\n---\n\nBody.\n"
+    assert translations.fingerprint(text) == hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "---\r\ntitle: A\r\n---\r\n\r\nBody.\r\n",  # Windows line ends
+        "---\rtitle: A\r---\r\rBody.\r",  # old Mac line ends
+        "\ufeff---\ntitle: A\n---\n\nBody.\n",  # a byte-order mark
+        "---\ntitle: A\n---\n\nBody.",  # no final line break
+        "---\ntitle: A\n---\n\nBody.\n\n\n",  # blank lines at the end
+        "---   \ntitle: A\t\n---\n\nBody.   \n",  # trailing spaces and tabs
+        "---\ntranslation_of: es\ntitle: A\nsource_fingerprint: 0123456789ab\n---\n\nBody.\n",
+        "---\ntitle: A\ntranslation_of:   en\n---\n\nBody.\n",
+    ],
+)
+def test_fingerprint_ignores_line_ends_bookkeeping_and_trailing_space(variant):
+    assert translations.fingerprint(variant) == translations.fingerprint("---\ntitle: A\n---\n\nBody.\n")
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        "---\ntitle: B\n---\n\nBody.\n",
+        "---\ntitle: A\n---\n\n Body.\n",  # leading space is content (Markdown may depend on it)
+        "---\ntitle: A\n---\n\nBody.\nMore.\n",
+        # The bookkeeping keys count only in the front matter: in the body they are text.
+        "---\ntitle: A\n---\n\nBody.\ntranslation_of: es\n",
+        # A front matter closed with '...' ends there too.
+        "---\ntitle: A\n...\n\nBody.\nsource_fingerprint: 0123456789ab\n",
+    ],
+)
+def test_fingerprint_changes_with_the_content(changed):
+    assert translations.fingerprint(changed) != translations.fingerprint("---\ntitle: A\n---\n\nBody.\n")
+
+
+def test_fingerprint_of_a_page_without_front_matter_keeps_every_line():
+    assert translations.fingerprint("translation_of: es\nBody.\n") != translations.fingerprint("Body.\n")
