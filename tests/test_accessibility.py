@@ -12,8 +12,6 @@ from playwright.sync_api import sync_playwright
 from tests.browser import ARGS, CHROMIUM, serve
 from tests.conftest import Built
 
-pytestmark = pytest.mark.browser
-
 AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 TEMPLATES = {

@@ -27,7 +27,6 @@ def fill(path, body: str = BODY) -> None:
     path.write_text(text + body, encoding="utf-8")
 
 
-@pytest.mark.build
 def test_blog_index_lists_only_posts_of_its_language(built: Built):
     for language, prefix in (("en", ""), ("es", "es/")):
         html = (built.site / prefix / "blog" / "index.html").read_text(encoding="utf-8")
@@ -39,7 +38,6 @@ def test_blog_index_lists_only_posts_of_its_language(built: Built):
             assert 'class="admonition info kb-notice-missing' not in post.read_text(), link
 
 
-@pytest.mark.build
 def test_feeds_are_per_language_with_absolute_links(built: Built):
     english = feed_items(built.site / "blog" / "feed.xml")
     spanish = feed_items(built.site / "es" / "blog" / "feed.xml")
@@ -56,7 +54,6 @@ def test_feeds_are_per_language_with_absolute_links(built: Built):
     assert re.findall(feed_link, english_page) == [f"{SITE_URL}blog/feed.xml"]
 
 
-@pytest.mark.build
 def test_posts_show_localised_date_reading_time_and_author(built: Built):
     spanish = next((built.site / "es" / "blog").glob("*/index.html"))
     html = spanish.read_text(encoding="utf-8")
@@ -66,7 +63,6 @@ def test_posts_show_localised_date_reading_time_and_author(built: Built):
     assert re.search(r'<p class="kb-byline">\d{1,2} [A-Z][a-z]+ \d{4} · \d+ min read', english)
 
 
-@pytest.mark.build
 def test_posts_stay_out_of_the_sidebar(built: Built):
     slugs = {p.parent.name for p in (built.site / "blog").glob("*/index.html")} - {
         "page",
@@ -84,7 +80,6 @@ def test_posts_stay_out_of_the_sidebar(built: Built):
         ]
 
 
-@pytest.mark.build
 def test_new_post_in_both_languages_tops_listings_feeds_categories_and_archive(full_site):
     root = full_site.root
     assert (

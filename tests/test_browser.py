@@ -8,8 +8,6 @@ from playwright.sync_api import sync_playwright
 from tests.browser import ARGS, CHROMIUM, serve
 from tests.conftest import Built
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture(scope="module")
 def browser():

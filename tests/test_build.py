@@ -7,11 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
 from tests.conftest import Built
-
-pytestmark = pytest.mark.build
 
 SITE_URL = "https://learninglab.example/"
 

@@ -204,7 +204,6 @@ def _runs(attributes: dict) -> bool:
     return "src" not in attributes and kind in ("", "text/javascript", "application/javascript", "module")
 
 
-@pytest.mark.build
 def test_every_html_file_has_one_policy_before_any_script_covering_its_inline_scripts(built: Built):
     files = sorted(built.site.rglob("*.html"))
     names = {f.relative_to(built.site).as_posix() for f in files}
@@ -287,7 +286,6 @@ def site_url_of(built: Built) -> str:
     return re.search(r'<link rel="canonical" href="([^"]+)">', home)[1]
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["", "es/"])
 def test_every_template_loads_with_no_violation(built: Built, browser, prefix):
     site_url = site_url_of(built)
@@ -316,7 +314,6 @@ def test_every_template_loads_with_no_violation(built: Built, browser, prefix):
     assert all(url.startswith(site_url) for url in watched.blocked)
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize(("prefix", "query"), [("", "suppliers"), ("es/", "contratacion")])
 def test_search_checklists_filters_and_tooltips_work_under_the_policy(built: Built, browser, prefix, query):
     watched = Watched(browser, site_url_of(built))
@@ -353,7 +350,6 @@ def test_search_checklists_filters_and_tooltips_work_under_the_policy(built: Bui
     assert watched.errors() == []
 
 
-@pytest.mark.browser
 def test_what_a_contribution_slips_in_is_blocked(browser, tmp_path: Path):
     """The second wall: an inline script, a handler, a javascript: link and a style that the
     first wall (the sanitizer) missed do nothing; the theme's script and table alignment work."""
@@ -407,8 +403,6 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-@pytest.mark.build
-@pytest.mark.browser
 @pytest.mark.parametrize(("prefix", "query"), [("", "suppliers"), ("es/", "contratacion")])
 def test_offline_copy_works_from_files_under_the_policy(offline_site: Path, browser, prefix, query):
     root = offline_site.as_uri() + "/"
@@ -445,8 +439,6 @@ def test_offline_copy_works_from_files_under_the_policy(offline_site: Path, brow
     assert watched.errors() == [] and watched.blocked == []
 
 
-@pytest.mark.build
-@pytest.mark.browser
 def test_guidance_prints_to_pdf_under_the_policy(offline_site: Path):
     # In its own thread: this module's browser already runs Playwright's loop in this one.
     with ThreadPoolExecutor(1) as thread:
@@ -468,7 +460,6 @@ ACCEPTED_ADVICE = (
 )
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("address", ["", "es/blog/santiago-workshop-2017/"])
 def test_lighthouse_csp_audit_passes(built: Built, address, tmp_path: Path):
     """Lighthouse 12 scores csp-xss 1 when no finding is of high severity (no bypass)."""

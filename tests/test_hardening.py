@@ -144,7 +144,6 @@ def without_checker(site: Site) -> None:
     config.write_text("".join(line for line in lines if "hooks/checks.py" not in line), encoding="utf-8")
 
 
-@pytest.mark.build
 @pytest.mark.parametrize("checker", [True, False], ids=["with-checker", "hooks-alone"])
 def test_build_stops_on_a_post_that_is_not_utf8_with_a_message(site, checker):
     byte = bad_post(site)
@@ -352,7 +351,6 @@ def test_redirects_that_are_not_a_list_of_lines_are_a_finding(site, capsys):
     )
 
 
-@pytest.mark.build
 def test_every_accepted_redirect_declaration_makes_a_page_in_every_language(site, capsys):
     site.write("content/en/about.md", "---\ntitle: About\n---\n\nAbout the Lab.\n")
     sources = ["/lead/", "plain", "guidance/stages/gone/", "blog/page/9/", "c/removed-case/", "some/deep/old.html"]

@@ -64,7 +64,6 @@ SKIPPED_CHECK_CASES = [c for c in FILE_CASES if c[0] in ("symlink-to-environment
 SKIPPED_CHECK_CASES += [c for c in FILE_CASES if c[0] in ("markdown-other-extension", "symlinked-folder")]
 
 
-@pytest.mark.build
 @pytest.mark.parametrize(
     ("name", "path", "how", "expected"), SKIPPED_CHECK_CASES, ids=[c[0] for c in SKIPPED_CHECK_CASES]
 )
@@ -96,7 +95,6 @@ def test_new_post_refuses_a_title_with_markup(site, capsys):
     assert not list((site.root / "content").rglob("img*"))
 
 
-@pytest.mark.build
 def test_front_matter_is_read_as_the_checker_reads_it(site):
     """A value MkDocs' own YAML reading cannot take (an impossible date where text is expected)
     used to drop the whole front matter: the page published its YAML as text, without its notice."""

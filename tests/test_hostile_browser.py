@@ -17,8 +17,6 @@ from tests.browser import ARGS, CHROMIUM, search, serve
 from tests.hostile import MARKDOWN_CASES
 from tests.test_hostile import without_checker
 
-pytestmark = [pytest.mark.browser, pytest.mark.build]
-
 # Each payload calls alert(), confirm() or prompt(), or sets location: all open a dialog or navigate.
 COUNT_DIALOGS = """
 window.__kb_runs = 0;

@@ -646,7 +646,6 @@ def _html(root: Path, path: str) -> str:
     return (root / "site" / path).read_text(encoding="utf-8")
 
 
-@pytest.mark.build
 def test_portuguese_home_page_is_in_portuguese(portuguese):
     html = _html(portuguese, "pt/index.html")
     assert '<html lang="pt"' in html
@@ -659,7 +658,6 @@ def test_portuguese_home_page_is_in_portuguese(portuguese):
     assert [lang for _, lang in switcher] == ["en", "es", "pt"]
 
 
-@pytest.mark.build
 def test_an_untranslated_page_shows_english_with_the_notice_in_portuguese(portuguese):
     html = _html(portuguese, "pt/about/index.html")
     assert '<html lang="pt"' in html
@@ -671,7 +669,6 @@ def test_an_untranslated_page_shows_english_with_the_notice_in_portuguese(portug
     assert "Sobre o Laboratório" in workshop  # the section's name in the navigation
 
 
-@pytest.mark.build
 def test_portuguese_search_index_is_its_own_and_accent_insensitive(portuguese):
     index = json.loads(_html(portuguese, "pt/search/search_index.json"))
     assert index["config"]["lang"] == ["pt"]
@@ -686,8 +683,6 @@ def test_portuguese_search_index_is_its_own_and_accent_insensitive(portuguese):
     assert not [d for d in english["docs"] if d["location"].startswith("pt/")]
 
 
-@pytest.mark.build
-@pytest.mark.browser
 def test_portuguese_search_without_accents_finds_portuguese_pages(portuguese):
     from playwright.sync_api import sync_playwright
 
@@ -707,7 +702,6 @@ def test_portuguese_search_without_accents_finds_portuguese_pages(portuguese):
         assert "pt/" in {re.sub(r"[?#].*", "", href) for href in hrefs}, (query, hrefs)  # the home page
 
 
-@pytest.mark.build
 def test_survey_downloads_and_editing_sheet_have_portuguese_columns(portuguese, tmp_path):
     sheet = tmp_path / "sheet.csv"
     result = _run(portuguese, "scripts/kb.py", "survey", "export", str(sheet))
@@ -721,14 +715,12 @@ def test_survey_downloads_and_editing_sheet_have_portuguese_columns(portuguese, 
     assert "Nome da jurisdição em português." in dictionary
 
 
-@pytest.mark.build
 def test_404_page_speaks_portuguese_too(portuguese):
     html = _html(portuguese, "404.html")
     assert '<div lang="pt">' in html and "Página não encontrada" in html
     assert "Ir para a página inicial em português" in html
 
 
-@pytest.mark.build
 def test_a_page_only_in_spanish_is_on_the_portuguese_site_too(portuguese):
     assert (portuguese / "site/about/solo-es/index.html").is_file()  # the default site has it already
     page = portuguese / "site/pt/about/solo-es/index.html"

@@ -17,7 +17,6 @@ from tests.conftest import REPO, Built
 STAGES = ["planning", "market-engagement", "tendering", "award", "contract-management"]
 
 
-@pytest.mark.build
 @pytest.mark.parametrize("prefix", ["", "es/"])
 def test_guidance_has_cycle_picture_stage_indexes_and_six_documents(built: Built, prefix):
     folder = built.site / prefix / "guidance"
@@ -32,7 +31,6 @@ def test_guidance_has_cycle_picture_stage_indexes_and_six_documents(built: Built
     assert len(documents) >= 6
 
 
-@pytest.mark.build
 def test_stage_index_lists_exactly_the_guidance_of_its_stage(built: Built):
     project = Project(REPO)
     docs = library.load(Corpus.read(project), ("en", "es")).of_type("es", GUIDANCE)
@@ -42,7 +40,6 @@ def test_stage_index_lists_exactly_the_guidance_of_its_stage(built: Built):
     assert sorted(listed) == expected and expected
 
 
-@pytest.mark.build
 def test_guidance_pages_list_related_case_studies_in_their_language(built: Built):
     project = Project(REPO)
     the_library = library.load(Corpus.read(project), ("en", "es"))
@@ -79,7 +76,6 @@ def test_glossary_marks_the_first_use_only_outside_headings_links_and_code():
     )
 
 
-@pytest.mark.build
 def test_glossary_page_per_language_lists_every_term(built: Built):
     entries, _ = glossary.load(Project(REPO))
     for prefix, language in (("", "en"), ("es/", "es")):
@@ -97,7 +93,6 @@ def browser():
         browser.close()
 
 
-@pytest.mark.browser
 def test_checklist_ticks_stay_after_reload(built: Built, browser):
     with serve(built.site) as base:
         page = browser.new_page()
@@ -120,7 +115,6 @@ def test_checklist_ticks_stay_after_reload(built: Built, browser):
         page.close()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize(("prefix", "language"), [("", "en"), ("es/", "es")])
 def test_glossary_term_shows_its_definition_in_the_pages_language(built: Built, browser, prefix, language):
     entries = {e.id: e for e in glossary.load(Project(REPO))[0]}
@@ -139,7 +133,6 @@ def test_glossary_term_shows_its_definition_in_the_pages_language(built: Built, 
         page.close()
 
 
-@pytest.mark.browser
 def test_case_study_listing_filters_by_two_facets(built: Built, browser):
     regs = registries.load(Project(REPO))
     cases = library.load(Corpus.read(Project(REPO)), ("en", "es")).of_type("es", CASE_STUDY)
@@ -177,7 +170,6 @@ def test_glossary_matches_plurals_of_multi_word_terms(text, language, term):
     assert f">{term}</abbr>" in glossary.annotate(f"<p>{text}</p>", [entry], language)
 
 
-@pytest.mark.build
 def test_large_guidance_section_collapses_to_its_listing_in_the_sidebar(full_site):
     from tests.test_checks import GUIDE_TEXT
 
@@ -196,7 +188,6 @@ def test_large_guidance_section_collapses_to_its_listing_in_the_sidebar(full_sit
     assert listing.count('<li class="kb-item"') == 15
 
 
-@pytest.mark.build
 def test_large_plain_section_collapses_and_its_index_lists_its_pages(full_site):
     for number in range(13):
         full_site.write(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from labkb import site_links
 from tests.conftest import Built
 
@@ -41,7 +39,6 @@ def test_each_kind_of_broken_reference_is_found(tmp_path: Path):
     )
 
 
-@pytest.mark.build
 def test_every_link_of_the_built_site_resolves(built: Built):
     assert site_links.check(built.site) == []
     assert len(site_links.external_links(built.site)) > 5

@@ -16,8 +16,6 @@ from tests.conftest import ENV, MKDOCS, REPO
 # Budget for the starter content: small enough to send by email (docs/architecture.md).
 MAX_BUNDLE_BYTES = 5 * 1024 * 1024
 
-pytestmark = [pytest.mark.build, pytest.mark.browser]
-
 
 @pytest.fixture(scope="module")
 def bundle_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -31,7 +31,6 @@ def test_starter_manifest_records_every_published_address():
     assert {SHORT, "es/" + SHORT, "", "es/"} <= recorded
 
 
-@pytest.mark.build
 def test_renaming_without_a_redirect_fails_check_and_build_naming_the_old_address(full_site: Site, capsys):
     rename(full_site)
     full_site.record()  # the new addresses are recorded; the old ones are not forgotten
@@ -81,7 +80,6 @@ def test_declared_redirect_passes_the_check(moved: Path, capsys):
     assert code == 0, output
 
 
-@pytest.mark.browser
 def test_old_address_and_short_link_land_on_the_page_in_both_languages(moved: Path):
     with serve(moved / "site") as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -97,7 +95,6 @@ def test_old_address_and_short_link_land_on_the_page_in_both_languages(moved: Pa
         browser.close()
 
 
-@pytest.mark.browser
 def test_old_address_lands_on_the_page_from_files(moved: Path):
     root = (moved / "offline").as_uri() + "/"
     with sync_playwright() as playwright:
@@ -110,7 +107,6 @@ def test_old_address_lands_on_the_page_from_files(moved: Path):
         browser.close()
 
 
-@pytest.mark.build
 def test_case_study_pages_carry_canonical_hreflang_and_open_graph(built: Built):
     pages = [p for p in (built.site / "case-studies").glob("*/index.html")]
     pages += [p for p in (built.site / "es/case-studies").glob("*/index.html")]
@@ -128,7 +124,6 @@ def test_case_study_pages_carry_canonical_hreflang_and_open_graph(built: Built):
         assert f'<meta property="og:locale" content="{"es_LA" if spanish else "en_GB"}">' in html
 
 
-@pytest.mark.build
 def test_case_study_shows_glance_sources_review_and_citation(built: Built):
     html = (built.site / "es" / OLD / "index.html").read_text(encoding="utf-8")
     assert "En síntesis" in html and "Estado de revisión" in html
@@ -138,7 +133,6 @@ def test_case_study_shows_glance_sources_review_and_citation(built: Built):
     assert '<h2 id="kb-sources">Fuentes</h2><ul><li><a href="https://' in html
 
 
-@pytest.mark.build
 def test_sitemap_lists_language_alternates(built: Built):
     sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
     assert f'<xhtml:link rel="alternate" hreflang="es" href="https://learninglab.example/es/{OLD}/"/>' in sitemap
@@ -151,7 +145,6 @@ def test_record_only_adds(site: Site):
     assert "/gone/\n" in manifest.read_text()
 
 
-@pytest.mark.build
 def test_sitemap_lists_every_indexable_page_and_nothing_else(built: Built):
     """Every built page whose canonical address is itself, generated pages included; no
     redirect page, no page shown in another language, not the 404 page."""

@@ -74,7 +74,6 @@ def test_split_index_separates_languages_and_marks_untranslated_pages():
     assert set(indexes["es"]["config"]["fields"]) >= {"title_folded", "text_folded", "variants"}
 
 
-@pytest.mark.build
 def test_each_language_has_its_own_index_also_as_script(built: Built):
     english = json.loads((built.site / "search/search_index.json").read_text())
     spanish = json.loads((built.site / "es/search/search_index.json").read_text())
@@ -102,7 +101,6 @@ def run_searches(site, queries):
     return results
 
 
-@pytest.mark.browser
 def test_searches_without_accents_and_in_either_number_find_pages_in_the_pages_language(built: Built):
     spanish = [("es/about/", q) for q in ("contratacion", "politica", "adjudicacion", "proveedor", "proveedores")]
     english = [("about/", q) for q in ("supplier", "suppliers", "procurement")]

@@ -128,7 +128,6 @@ def test_check_reports_each_survey_mistake_with_file_and_line(full_site: Site, c
     assert expected in output.splitlines(), output
 
 
-@pytest.mark.build
 @pytest.mark.parametrize(
     "mistake",
     [remove_answer, misspell_scale, undeclared_jurisdiction],
@@ -141,7 +140,6 @@ def test_build_fails_on_survey_mistakes_naming_file_and_line(full_site: Site, mi
     assert expected in (result.stdout + result.stderr).splitlines()
 
 
-@pytest.mark.build
 @pytest.mark.parametrize("prefix", ["", "es/"])
 def test_site_holds_overview_profiles_and_indicator_pages(built: Built, prefix):
     data, findings = survey.load(Project(REPO))
@@ -158,7 +156,6 @@ def test_site_holds_overview_profiles_and_indicator_pages(built: Built, prefix):
     assert table.count('class="kb-answer kb-answer--') == 20 * len(data.indicators)
 
 
-@pytest.mark.build
 def test_downloads_cover_every_answer_of_all_twenty_jurisdictions(built: Built):
     data, _ = survey.load(Project(REPO))
     rows = list(csv.DictReader(io.StringIO((built.site / "survey/survey.csv").read_text(encoding="utf-8-sig"))))
@@ -225,7 +222,6 @@ def test_bad_spreadsheet_reports_row_and_column_and_writes_nothing(full_site: Si
     assert {p.name: p.read_bytes() for p in folder.glob("*.yml")} == before
 
 
-@pytest.mark.browser
 def test_matrix_sorts_and_filters(built: Built):
     data, _ = survey.load(Project(REPO))
     europe = sorted(j.names["es"] for j in data.jurisdictions.values() if j.region == "europe")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import itertools
 
-import pytest
-
 from labkb import cli, translations
 from labkb.project import Project
 from tests.conftest import REPO
@@ -59,7 +57,6 @@ def test_refresh_refuses_an_original_and_writes_nothing(full_site, capsys):
     assert original.read_bytes() == text
 
 
-@pytest.mark.build
 def test_site_shows_missing_and_stale_notices_in_the_readers_language(full_site):
     root = full_site.root
     about_en = root / "content/en/about/index.md"
@@ -91,7 +88,6 @@ def test_project_counterpart_is_the_same_path_in_the_other_language():
     assert project.counterpart(path, "es") == REPO / "content/es/workshops/santiago-2017.md"
 
 
-@pytest.mark.build
 def test_page_written_in_spanish_first_appears_on_the_english_site(full_site):
     full_site.write(
         "content/es/projects/solo.md",
