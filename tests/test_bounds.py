@@ -483,7 +483,6 @@ def test_a_line_with_an_unclosed_bracket_is_always_refused(body: str, brackets: 
     assert any("'['" in message for _, message in bounds.scan(body + "\n\n" + "[ " * brackets + "\n"))
 
 
-@pytest.mark.build
 def test_the_build_stops_with_the_checkers_message_before_reading_a_page(site):
     """`mkdocs build --strict` on a copy: the hook's check (on_files) stops it, no traceback,
     before MkDocs reads the front matter with its own YAML reader or renders a page."""
