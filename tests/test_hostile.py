@@ -106,3 +106,32 @@ def test_front_matter_is_read_as_the_checker_reads_it(site):
     assert "kb-notice-review" in page
     assert "review_status:" not in page
     assert '<meta name="description" content="2026-02-30">' in page
+
+
+def test_check_refuses_markup_in_a_glossary_definition(site, capsys):
+    glossary_file = site.root / "data/glossary.yml"
+    text = glossary_file.read_text(encoding="utf-8")
+    first = text.index("    definition: ") + len("    definition: ")
+    end = text.index("\n", first)
+    glossary_file.write_text(text[:first] + "'&lt;img src=x onerror=alert(1)&gt;'" + text[end:], encoding="utf-8")
+    code, output = site.check(capsys=capsys)
+    line = text[:first].count("\n") + 1
+    assert code == 1
+    assert (
+        f"data/glossary.yml:{line}: must be plain text, found markup '&lt;img src=' at character 1: remove it "
+        "(the site shows this field as text; write characters as they are, e.g. & rather than &amp;)"
+    ) in output.splitlines(), output
+
+
+def test_glossary_tooltip_gets_its_definition_as_text_however_written():
+    """Material's tooltips insert a title as HTML: the attribute's value must decode to escaped text."""
+    import html as html_module
+
+    from labkb import glossary, safety
+
+    entry = glossary.Entry("x", {"en": "ILO"}, {"en": "<img src=x onerror=alert(1)> & co"}, [])
+    marked = glossary.annotate("<p>The ILO works here.</p>", [entry], "en")
+    assert safety.scan_html(marked) == []
+    title = marked.split('title="', 1)[1].split('"', 1)[0]
+    assert "<" not in html_module.unescape(title)
+    assert html_module.unescape(html_module.unescape(title)) == "<img src=x onerror=alert(1)> & co"
