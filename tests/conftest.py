@@ -70,14 +70,27 @@ class Site:
         )
 
 
-def _copy_project(target: Path, with_content: bool) -> Site:
-    target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "mkdocs.offline.yml", "mkdocs.preview.yml", "hooks", "overrides", "data", "labkb"):
+# What a copy of the repository holds: the site's configuration and code, and for the
+# make targets the Makefile with what it runs.
+SITE_FILES = ("mkdocs.yml", "mkdocs.offline.yml", "mkdocs.preview.yml", "hooks", "overrides", "data", "labkb")
+MAKE_FILES = ("Makefile", "pyproject.toml", "requirements.txt", "scripts")
+
+
+def copy_repository(target: Path, names: tuple[str, ...]) -> Path:
+    """Copy these files and folders of the repository into `target` (created); returns it."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, target / name)
+    return target
+
+
+def _copy_project(target: Path, with_content: bool) -> Site:
+    target.mkdir(parents=True)
+    copy_repository(target, SITE_FILES)
     site = Site(target)
     if with_content:
         shutil.copytree(REPO / "content", target / "content")

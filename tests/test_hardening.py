@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -27,7 +26,7 @@ import pytest
 from labkb import blog, checks, cli, frontmatter, registries, scaffold, spreadsheet, survey, survey_pages, survey_sheet
 from labkb.findings import Finding
 from labkb.project import Project
-from tests.conftest import BLOG_FRONT, BODY, REPO, Site
+from tests.conftest import BLOG_FRONT, BODY, MAKE_FILES, REPO, Site, copy_repository
 
 BAD_BYTES = b"\xff\xfe"
 POST = "content/en/blog/latin.md"
@@ -165,15 +164,7 @@ VENV = Path(sys.prefix)
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
     """A fresh copy of the repository, as an editor has it, using this test run's .venv."""
-    root = tmp_path / "checkout"
-    root.mkdir()
-    for name in ("Makefile", "pyproject.toml", "requirements.txt", "scripts", "labkb", "data", "content"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / name)
-    return root
+    return copy_repository(tmp_path / "checkout", (*MAKE_FILES, "labkb", "data", "content"))
 
 
 def make_new_post(root: Path, **values: str) -> subprocess.CompletedProcess[str]:

@@ -23,7 +23,7 @@ import yaml
 from labkb import cli, dates, frontmatter, languages, registries, rendering, scaffold, search, survey, survey_pages
 from labkb.project import Project
 from labkb.schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
-from tests.conftest import REPO
+from tests.conftest import MAKE_FILES, REPO, SITE_FILES, copy_repository
 
 # --- the list, and what each language's data gives the code ------------------------------------
 
@@ -419,14 +419,7 @@ def test_new_post_refuses_a_title_it_cannot_use_and_writes_nothing(site, capsys,
 def test_make_new_post_title_in_is_text_never_code(tmp_path):
     from tests.test_hardening import make_new_post, planted
 
-    root = tmp_path / "checkout"
-    root.mkdir()
-    for name in ("Makefile", "pyproject.toml", "requirements.txt", "scripts", "labkb", "data", "content"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / name)
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, "labkb", "data", "content"))
     title = "Título `touch pwned-backtick` $(touch pwned-dollar) $(shell touch pwned-make) '\" $$HOME"
     common = {"AUTHOR": "lab-editors", "LANGS": "en,es", "CATEGORY": "practice", "DESCRIPTION": "A post."}
     result = make_new_post(root, TITLE="Buying well", TITLE_IN=f"es={title}", **common)
@@ -618,14 +611,7 @@ def _run(root: Path, *command: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def portuguese(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project with Portuguese added through data and configuration only, built."""
-    root = tmp_path_factory.mktemp("three-languages") / "project"
-    root.mkdir()
-    for name in ("mkdocs.yml", "hooks", "overrides", "data", "labkb", "content", "scripts"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / name)
+    root = copy_repository(tmp_path_factory.mktemp("three-languages") / "project", (*SITE_FILES, "content", "scripts"))
     _portuguese_data(root)
     _portuguese_config(root)
     (root / "content/pt").mkdir()

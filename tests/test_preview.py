@@ -3,25 +3,17 @@ and no link to a file the preview does not hold (the PDFs only `make offline` pr
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.conftest import MAKE_FILES, SITE_FILES, copy_repository
 
 VENV = Path(sys.prefix)
-COPIED = ("Makefile", "pyproject.toml", "requirements.txt", "mkdocs.yml", "mkdocs.offline.yml", "mkdocs.preview.yml")
-FOLDERS = ("scripts", "labkb", "hooks", "overrides", "data", "content")
 
 
 def test_make_preview_builds_a_copy_whose_links_all_resolve(tmp_path):
-    root = tmp_path / "checkout"
-    root.mkdir()
-    for name in COPIED:
-        shutil.copy(REPO / name, root / name)
-    for name in FOLDERS:
-        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
     result = subprocess.run(
         ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "preview"],
         cwd=root,
