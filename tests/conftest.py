@@ -170,6 +170,23 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     )
 
 
+@pytest.fixture(scope="session")
+def offline_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy built once, as `make offline` builds it (mkdocs.offline.yml), before
+    its PDFs are printed. Shared by the tests: one that writes into it works on a copy."""
+    site = tmp_path_factory.mktemp("offline-built") / "learning-lab"
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "-f", "mkdocs.offline.yml", "--site-dir", str(site)],
+        cwd=REPO,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
 # --- Nothing in the checkout ------------------------------------------------------------------
 # Hypothesis keeps its example database and caches in `.hypothesis/` of the current folder,
 # which is the checkout: keep them in the temporary folder instead, the same one from run to

@@ -10,6 +10,7 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
@@ -21,7 +22,7 @@ from playwright.sync_api import sync_playwright
 
 from labkb import csp, pdfs, permalinks
 from tests.browser import ARGS, CHROMIUM, search, serve
-from tests.conftest import ENV, MKDOCS, REPO, Built
+from tests.conftest import REPO, Built
 
 THEME = [REPO / "overrides", Path(material.__file__).parent / "templates"]
 SHIM = REPO / "overrides" / "assets" / "vendor" / "iframe-worker" / "shim.js"
@@ -389,17 +390,10 @@ def test_what_a_contribution_slips_in_is_blocked(browser, tmp_path: Path):
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def offline_site(offline_built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shared offline build, copied: the PDF test prints into it."""
     site = tmp_path_factory.mktemp("offline-csp") / "learning-lab"
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "-f", "mkdocs.offline.yml", "--site-dir", str(site)],
-        cwd=REPO,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    shutil.copytree(offline_built, site)
     return site
 
 
