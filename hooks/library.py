@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 import _context
 from _files import add_in_every_language
-from labkb import addresses, library, survey_pages
+from labkb import addresses, library, rendering, survey_pages
 from labkb.schema import CASE_STUDY, GUIDANCE
 
 
@@ -28,10 +28,10 @@ def on_files(files, config):
         stage = generated.path.removeprefix("guidance/stages/").removesuffix(".md")
         labels = regs.vocabularies["stages"][stage]
         contents = {
-            lang: (
-                f'---\ntitle: "{labels.get(lang, stage)}"\n'
-                f'description: "{regs.label("stage_page_description", lang)}"\n---\n\n'
-                f"{regs.label('stage_page_intro', lang)}\n"
+            lang: rendering.generated_page(
+                labels.get(lang, stage),
+                regs.label("stage_page_description", lang),
+                regs.label("stage_page_intro", lang),
             )
             for lang in build.languages
         }

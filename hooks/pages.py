@@ -38,8 +38,7 @@ def on_page_markdown(markdown, page, config, files):
     if ctype is GUIDANCE and page.file.abs_src_path and build.mode.guidance_pdfs:
         # `make offline` prints each guidance document to <page>.pdf next to its page.
         name = pdfs.pdf_name(page.file.norm_src_uri).rsplit("/", 1)[-1]
-        label = regs.label("guidance_pdf", language)
-        top.append(f'<p><a class="md-button" href="{name}" download>{label}</a></p>\n')
+        top.append(rendering.pdf_button(name, regs.label("guidance_pdf", language)))
     if ctype is EVENT:
         top.append(rendering.event_facts(page.meta, regs, language))
     if ctype is WORKSHOP:

@@ -14,12 +14,7 @@ from mkdocs.utils import get_relative_url
 
 import _context
 from _files import add_in_every_language
-from labkb import survey_pages
-
-
-def _front(title: str, description: str) -> str:
-    quote = lambda text: text.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731 - used twice, in one line
-    return f'---\ntitle: "{quote(title)}"\ndescription: "{quote(description)}"\n---\n'
+from labkb import rendering, survey_pages
 
 
 @event_priority(-150)  # after static-i18n (-100) has chosen this language's files
@@ -31,16 +26,23 @@ def on_files(files, config):
         return files  # the checker has already stopped the build on any finding
     for code in data.declared:
         names = data.jurisdictions[code].names
-        pages = {lang: _front(names[lang], regs.label("survey_profile_description", lang)) for lang in languages}
+        pages = {
+            lang: rendering.generated_page(names[lang], regs.label("survey_profile_description", lang))
+            for lang in languages
+        }
         path = survey_pages.profile_path(code)
         add_in_every_language(files, config, path, pages, hidden_in_nav=not build.in_nav(path))
     for indicator in data.indicators.values():
         pages = {
-            lang: _front(indicator.shorts[lang], regs.label("survey_indicator_description", lang)) for lang in languages
+            lang: rendering.generated_page(indicator.shorts[lang], regs.label("survey_indicator_description", lang))
+            for lang in languages
         }
         path = survey_pages.indicator_path(indicator.id)
         add_in_every_language(files, config, path, pages, hidden_in_nav=not build.in_nav(path))
-    pages = {lang: _front(regs.label("dict_title", lang), regs.label("dict_description", lang)) for lang in languages}
+    pages = {
+        lang: rendering.generated_page(regs.label("dict_title", lang), regs.label("dict_description", lang))
+        for lang in languages
+    }
     path = survey_pages.DICTIONARY_PATH
     add_in_every_language(files, config, path, pages, hidden_in_nav=not build.in_nav(path))
     if language == build.default:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import yaml
+
 from labkb import dates
 from labkb.registries import Registries
 from labkb.schema import DEFAULT_LANGUAGE, LANGUAGES
@@ -124,3 +126,17 @@ def not_found(
         }
         for language in languages
     ]
+
+
+def generated_page(title: str, description: str, body: str = "") -> str:
+    """The Markdown of a page the site makes: front matter written by YAML's own writer
+    (any title is quoted as YAML needs), then the body."""
+    front = yaml.safe_dump(
+        {"title": title, "description": description}, allow_unicode=True, sort_keys=False, width=10_000
+    )
+    return f"---\n{front}---\n" + (f"\n{body}\n" if body else "")
+
+
+def pdf_button(file_name: str, label: str) -> str:
+    """The link to a guidance document's PDF, next to its page (the offline copy)."""
+    return f'<p><a class="md-button" href="{html.escape(file_name)}" download>{html.escape(label)}</a></p>\n'
