@@ -25,9 +25,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from labkb import addresses, blog, glossary, library, registries, sections, survey, translations
-from labkb.corpus import Corpus, Page
-from labkb.project import Project
+from labkb.features import blog, glossary, library, sections, survey, translations
+from labkb.model import addresses, registries
+from labkb.model.corpus import Corpus, Page
+from labkb.model.project import Project
 
 
 class BuildMode(enum.Enum):
@@ -115,7 +116,7 @@ class BuildContext:
 
     @cached_property
     def generated(self) -> list[addresses.Generated]:
-        """Every address the site makes itself (labkb.addresses)."""
+        """Every address the site makes itself (labkb.model.addresses)."""
         return addresses.declared(self.corpus)
 
     def in_nav(self, page_path: str) -> bool:

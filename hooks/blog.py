@@ -1,4 +1,4 @@
-"""MkDocs adapter for the blog (labkb.blog): virtual listing pages, post bylines, feeds.
+"""MkDocs adapter for the blog (labkb.features.blog): virtual listing pages, post bylines, feeds.
 
 Generated pages and feeds are virtual files (MkDocs 1.6 `File.generated`): they exist
 only in the build, never in content/. They are added per language, after static-i18n
@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 
 import _context
 from _files import add_in_every_language
-from labkb import blog
+from labkb.features import blog
 
 
 @event_priority(-150)  # after static-i18n (-100) has chosen this language's files

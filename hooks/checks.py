@@ -1,4 +1,4 @@
-"""MkDocs adapter for the content checker (labkb.checks).
+"""MkDocs adapter for the content checker (labkb.checks.engine).
 
 The whole tree is checked before any page is read; any finding stops the build with
 the full list (a PluginError: a message, no traceback). The check reads the build's
@@ -12,7 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import _context
-from labkb import checks, safety
+from labkb.checks import engine as checks
+from labkb.checks import safety
 
 
 @event_priority(100)  # before static-i18n (-100): it sees every language's files

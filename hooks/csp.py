@@ -1,4 +1,4 @@
-"""MkDocs adapter for the Content Security Policy (labkb.csp): one meta tag in every HTML file.
+"""MkDocs adapter for the Content Security Policy (labkb.output.csp): one meta tag in every HTML file.
 
 Three kinds of HTML file reach the site, and each gets its policy last, once every other
 hook has finished with it:
@@ -12,7 +12,7 @@ public site may also fetch from its own public address (`site_url`: Material rea
 sitemap.xml next to each hreflang link). The builds opened from files (offline copy and
 preview: hooks/_context.py's BuildMode; hooks/offline.py sets their shim) add the hash of
 the script the iframe-worker shim writes into its iframe.
-Under `mkdocs serve`, inline scripts are allowed, for its live reload (see labkb.csp.policy).
+Under `mkdocs serve`, inline scripts are allowed, for its live reload (see labkb.output.csp.policy).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import _context
-from labkb import csp
+from labkb.output import csp
 
 _trusted: tuple = ()  # the theme's inline scripts, read again for each build (`make serve` sees edits)
 _shim: str | None = None  # the iframe-worker shim's code, in the offline build

@@ -1,4 +1,4 @@
-"""MkDocs adapter for the glossary (labkb.glossary): definitions where terms are first used,
+"""MkDocs adapter for the glossary (labkb.features.glossary): definitions where terms are first used,
 and the glossary page of each language (glossary/index.md)."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 
 import _context
-from labkb import glossary
+from labkb.features import glossary
 
 
 @event_priority(50)  # before other hooks append listings: only the page's own text is marked

@@ -1,4 +1,4 @@
-"""MkDocs adapter for the guidance library and the case studies (labkb.library, labkb.cycle).
+"""MkDocs adapter for the guidance library and the case studies (labkb.features.library, labkb.features.cycle).
 
 - guidance/index.md: the picture of the procurement cycle, an audience filter and every
   guidance document; one generated page per stage (guidance/stages/<stage>/).
@@ -14,8 +14,9 @@ from mkdocs.plugins import event_priority
 
 import _context
 from _files import add_in_every_language
-from labkb import addresses, library, rendering, survey_pages
-from labkb.schema import CASE_STUDY, GUIDANCE
+from labkb.features import library, rendering, survey_pages
+from labkb.model import addresses
+from labkb.model.schema import CASE_STUDY, GUIDANCE
 
 
 @event_priority(-150)  # after static-i18n (-100) has chosen this language's files

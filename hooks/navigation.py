@@ -12,8 +12,8 @@ from itertools import pairwise
 from mkdocs.plugins import event_priority
 
 import _context
-from labkb import sections
-from labkb.schema import SECTION_ORDER
+from labkb.features import sections
+from labkb.model.schema import SECTION_ORDER
 
 
 @event_priority(-200)  # after static-i18n has built the language's navigation (-100)

@@ -14,8 +14,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 import _context
-from labkb import pdfs, rendering, translations
-from labkb.schema import EVENT, GUIDANCE, WORKSHOP, content_type_for
+from labkb.features import rendering, translations
+from labkb.model.schema import EVENT, GUIDANCE, WORKSHOP, content_type_for
+from labkb.output import pdfs
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -74,7 +75,7 @@ def _language_switcher(config, page) -> None:
 
 def on_template_context(context, template_name, config):
     """The 404 page is served at any depth: its switcher goes to each home page, absolutely;
-    its text is in every language (labels, labkb.rendering.not_found)."""
+    its text is in every language (labels, labkb.features.rendering.not_found)."""
     build = _context.get()
     if template_name == "404.html":
         context["kb_not_found"] = rendering.not_found(build.regs, build.site_url, build.languages, build.default)

@@ -1,4 +1,4 @@
-"""MkDocs adapter for addresses that never break (labkb.permalinks).
+"""MkDocs adapter for addresses that never break (labkb.features.permalinks).
 
 For the language being built, writes a redirect page at every old address declared in
 data/redirects.yml and at every case study's short link (c/<id>/), as virtual files:
@@ -12,7 +12,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 import _context
-from labkb import addresses, permalinks, textfile
+from labkb.features import permalinks
+from labkb.model import addresses, textfile
 
 
 @event_priority(-150)  # after static-i18n (-100) has chosen this language's files

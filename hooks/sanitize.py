@@ -1,4 +1,4 @@
-"""MkDocs adapter for what contributed content may publish (labkb.sanitize, labkb.frontmatter).
+"""MkDocs adapter for what contributed content may publish (labkb.checks.sanitize, labkb.model.frontmatter).
 
 - Front matter is read by labkb's reader, the one the checker validated, not by MkDocs'
   own YAML 1.1 reading (which drops front matter it cannot read and would publish it as
@@ -18,7 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import _context
-from labkb import content_files, frontmatter, sanitize
+from labkb.checks import content_files, sanitize
+from labkb.model import frontmatter
 
 
 def on_page_read_source(page, config):

@@ -1,4 +1,4 @@
-"""MkDocs adapter for per-language search (labkb.search).
+"""MkDocs adapter for per-language search (labkb.features.search).
 
 After static-i18n has built every language and merged the search index, split it:
 `search/search_index.json` (default language) and `<lang>/search/search_index.json`,
@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 import _context
-from labkb import search
+from labkb.features import search
 
 
 def on_page_context(context, page, config, nav):

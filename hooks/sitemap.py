@@ -1,8 +1,8 @@
-"""The sitemap and robots.txt (labkb.sitemap), written once every language is built.
+"""The sitemap and robots.txt (labkb.output.sitemap), written once every language is built.
 
 MkDocs' and static-i18n's sitemap lists only the files they know: not the pages our
 hooks generate (stage pages, survey pages, blog listings). This one comes from the same
-declaration of addresses as the rest of the site (labkb.addresses) and replaces it.
+declaration of addresses as the rest of the site (labkb.model.addresses) and replaces it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 import _context
-from labkb import sitemap
+from labkb.output import sitemap
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language

@@ -1,4 +1,4 @@
-"""MkDocs adapter for the survey (labkb.survey, labkb.survey_pages).
+"""MkDocs adapter for the survey (labkb.features.survey, labkb.features.survey_pages).
 
 - survey/index.md (editor-written): status, questions, the heatmap, the matrix, downloads.
 - generated, in every language: a profile per jurisdiction (survey/<code>/), a page per
@@ -14,7 +14,7 @@ from mkdocs.utils import get_relative_url
 
 import _context
 from _files import add_in_every_language
-from labkb import rendering, survey_pages
+from labkb.features import rendering, survey_pages
 
 
 @event_priority(-150)  # after static-i18n (-100) has chosen this language's files

@@ -1,6 +1,6 @@
 """`make bench`: build a synthetic bilingual site, measure it, check the budgets.
 
-Thin command line over labkb.bench (docs/performance.md explains the figures).
+Thin command line over labkb.tools.bench (docs/performance.md explains the figures).
 Exit code 0 when every budget passes, 1 when one fails, 2 when it cannot measure.
 """
 
@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from labkb import bench, bench_limits
+from labkb.tools import bench, bench_limits
 
 
 def _figure(value: float | None, unit: str) -> str:

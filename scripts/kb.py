@@ -4,7 +4,7 @@
 import sys
 from pathlib import Path
 
-from labkb.cli import main
+from labkb.tools.cli import main
 
 if __name__ == "__main__":
     sys.exit(main(root=Path(__file__).resolve().parent.parent))

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from labkb.pdfs import CHROMIUM_ARGS, chromium_path
+from labkb.output.pdfs import CHROMIUM_ARGS, chromium_path
 
 # Debian's Chromium with the flags this machine's closed network needs (shared with PDF printing).
 CHROMIUM = chromium_path()

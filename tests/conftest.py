@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from labkb import cli, permalinks
-from labkb.corpus import Corpus
-from labkb.project import Project
+from labkb.features import permalinks
+from labkb.model.corpus import Corpus
+from labkb.model.project import Project
+from labkb.tools import cli
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from labkb import bench, checks, translations
-from labkb.corpus import Corpus
-from labkb.frontmatter import parse
+from labkb.checks import engine as checks
+from labkb.features import translations
+from labkb.model.corpus import Corpus
+from labkb.model.frontmatter import parse
+from labkb.tools import bench
 
 REPO = Path(__file__).resolve().parent.parent
 FIGURES = (

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from labkb import cli
+from labkb.tools import cli
 from tests.conftest import BODY, SENTENCE, Built
 
 SITE_URL = "https://learninglab.example/"
@@ -215,8 +215,9 @@ def test_files_in_the_blogs_generated_folders_are_rejected(site, capsys):
 def test_listing_paginates_newest_first_with_pager_links_in_each_language():
     import datetime as dt
 
-    from labkb import blog, registries
-    from labkb.project import Project
+    from labkb.features import blog
+    from labkb.model import registries
+    from labkb.model.project import Project
     from tests.conftest import REPO
 
     regs = registries.load(Project(REPO))
@@ -251,8 +252,9 @@ def test_listing_paginates_newest_first_with_pager_links_in_each_language():
 def test_generated_paths_are_the_pages_generated():
     import datetime as dt
 
-    from labkb import blog, registries
-    from labkb.project import Project
+    from labkb.features import blog
+    from labkb.model import registries
+    from labkb.model.project import Project
     from tests.conftest import REPO
 
     posts = [

@@ -2,7 +2,7 @@
 
 Every hostile case is refused by `make check` with its file and line, before anything is
 rendered; the build stops on the same message. The worst page each limit still accepts
-is rendered and timed by `make bench` (labkb/bench_limits.py), not here: the tests only
+is rendered and timed by `make bench` (labkb/tools/bench_limits.py), not here: the tests only
 prove that it is accepted, and that inputs over the limits are refused quickly enough to
 run in the unit tests at all.
 """
@@ -13,7 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from labkb import bench_limits, bounds, frontmatter
+from labkb.checks import bounds
+from labkb.model import frontmatter
+from labkb.tools import bench_limits
 from tests.conftest import BLOG_FRONT, BODY, REPO
 
 POST = "content/en/blog/post.md"

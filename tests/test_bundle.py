@@ -1,11 +1,11 @@
-"""labkb/bundle.py: the offline zip from a small folder in tmp_path, without a build."""
+"""labkb/output/bundle.py: the offline zip from a small folder in tmp_path, without a build."""
 
 from __future__ import annotations
 
 import os
 import zipfile
 
-from labkb import bundle
+from labkb.output import bundle
 
 
 def folder(root, files: dict[str, bytes]):

@@ -1,4 +1,4 @@
-"""labkb/content_files.py: which files below content/ may be published, on files in tmp_path."""
+"""labkb/checks/content_files.py: which files below content/ may be published, on files in tmp_path."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from labkb import content_files
-from labkb.findings import Finding
-from labkb.project import Project
+from labkb.checks import content_files
+from labkb.model.findings import Finding
+from labkb.model.project import Project
 from tests.conftest import PNG
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 16

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from labkb import textfile, translations
-from labkb.findings import Finding, did_you_mean
-from labkb.project import Project
+from labkb.features import translations
+from labkb.model import textfile
+from labkb.model.findings import Finding, did_you_mean
+from labkb.model.project import Project
 
-# --- labkb/findings.py ----------------------------------------------------------------------
+# --- labkb/model/findings.py ----------------------------------------------------------------------
 
 
 def test_finding_text_with_and_without_a_line():
@@ -70,7 +71,7 @@ def test_did_you_mean(word, choices, hint):
     assert did_you_mean(word, choices) == hint
 
 
-# --- labkb/textfile.py ----------------------------------------------------------------------
+# --- labkb/model/textfile.py ----------------------------------------------------------------------
 
 
 def test_read_text_turns_every_newline_into_a_line_feed(tmp_path):
@@ -123,7 +124,7 @@ def test_a_missing_file_is_an_os_error_not_a_utf8_error(tmp_path):
         textfile.read_text(tmp_path / "missing.md")
 
 
-# --- labkb/project.py -----------------------------------------------------------------------
+# --- labkb/model/project.py -----------------------------------------------------------------------
 
 
 def test_project_paths(tmp_path):
@@ -186,7 +187,7 @@ def test_tree_state_of_a_project_without_content_is_empty(tmp_path):
     assert Project(tmp_path).tree_state() == ()
 
 
-# --- labkb/translations.py: fingerprint -----------------------------------------------------
+# --- labkb/features/translations.py: fingerprint -----------------------------------------------------
 
 
 def test_fingerprint_is_twelve_hex_characters_of_the_normalised_text():

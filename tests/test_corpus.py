@@ -11,9 +11,9 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from labkb import frontmatter, textfile
-from labkb.corpus import Corpus
-from labkb.project import Project
+from labkb.model import frontmatter, textfile
+from labkb.model.corpus import Corpus
+from labkb.model.project import Project
 
 
 def test_corpus_reads_pages_once_with_their_language_and_type(full_site):

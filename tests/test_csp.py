@@ -1,4 +1,4 @@
-"""The Content Security Policy (labkb/csp.py, hooks/csp.py): computed per HTML file, present in
+"""The Content Security Policy (labkb/output/csp.py, hooks/csp.py): computed per HTML file, present in
 every file of the built site, enforced by Chromium with every feature still working (over HTTP
 and from files, with the PDF printing), and passing Lighthouse's CSP audit."""
 
@@ -20,7 +20,8 @@ import material
 import pytest
 from playwright.sync_api import sync_playwright
 
-from labkb import csp, pdfs, permalinks
+from labkb.features import permalinks
+from labkb.output import csp, pdfs
 from tests.browser import ARGS, CHROMIUM, search, serve
 from tests.conftest import REPO, Built
 

@@ -1,4 +1,4 @@
-"""labkb/cycle.py: the procurement cycle picture, parsed as XML, without a build."""
+"""labkb/features/cycle.py: the procurement cycle picture, parsed as XML, without a build."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from labkb import cycle
+from labkb.features import cycle
 
 SVG = "{http://www.w3.org/2000/svg}"
 # The five stages of data/vocabularies.yml, in Spanish (accents), with their stage pages.

@@ -1,4 +1,4 @@
-"""labkb/dates.py: dates as each language writes them, without a build."""
+"""labkb/model/dates.py: dates as each language writes them, without a build."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from labkb import dates
+from labkb.model import dates
 
 ENGLISH_MONTHS = [
     "January",

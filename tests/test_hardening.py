@@ -23,9 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from labkb import blog, checks, cli, frontmatter, registries, scaffold, spreadsheet, survey, survey_pages, survey_sheet
-from labkb.findings import Finding
-from labkb.project import Project
+from labkb.checks import engine as checks
+from labkb.features import blog, scaffold, spreadsheet, survey, survey_pages, survey_sheet
+from labkb.model import frontmatter, registries
+from labkb.model.findings import Finding
+from labkb.model.project import Project
+from labkb.tools import cli
 from tests.conftest import BLOG_FRONT, BODY, MAKE_FILES, REPO, Site, copy_repository
 
 BAD_BYTES = b"\xff\xfe"

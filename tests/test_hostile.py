@@ -82,7 +82,7 @@ def test_build_refuses_hostile_files_even_without_the_check(site, name, path, ho
 
 
 def test_new_post_refuses_a_title_with_markup(site, capsys):
-    from labkb import cli
+    from labkb.tools import cli
 
     args = ["--author", "lab-editors", "--langs", "en", "--category", "lab-news", "--description", "Why."]
     code = cli.main(["--root", str(site.root), "new-post", "--title", "<img src=x onerror=alert(1)>", *args])
@@ -127,7 +127,8 @@ def test_glossary_tooltip_gets_its_definition_as_text_however_written():
     """Material's tooltips insert a title as HTML: the attribute's value must decode to escaped text."""
     import html as html_module
 
-    from labkb import glossary, safety
+    from labkb.checks import safety
+    from labkb.features import glossary
 
     entry = glossary.Entry("x", {"en": "ILO"}, {"en": "<img src=x onerror=alert(1)> & co"}, [])
     marked = glossary.annotate("<p>The ILO works here.</p>", [entry], "en")

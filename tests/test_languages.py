@@ -20,9 +20,11 @@ import jinja2
 import pytest
 import yaml
 
-from labkb import cli, dates, frontmatter, languages, registries, rendering, scaffold, search, survey, survey_pages
-from labkb.project import Project
-from labkb.schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
+from labkb.features import rendering, scaffold, search, survey, survey_pages
+from labkb.model import dates, frontmatter, languages, registries
+from labkb.model.project import Project
+from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
+from labkb.tools import cli
 from tests.conftest import MAKE_FILES, REPO, SITE_FILES, copy_repository
 
 # --- the list, and what each language's data gives the code ------------------------------------
@@ -38,7 +40,7 @@ def test_the_language_list_is_data_and_schema_reads_it():
 
 
 def _old_variants(word: str, language: str) -> set[str]:
-    """labkb.search.variants before the rules became data (commit 6f6f916), for comparison."""
+    """labkb.features.search.variants before the rules became data (commit 6f6f916), for comparison."""
     forms = {word}
     if language == "es":
         if word.endswith("ces"):

@@ -7,10 +7,11 @@ import re
 import pytest
 from playwright.sync_api import sync_playwright
 
-from labkb import glossary, library, registries
-from labkb.corpus import Corpus
-from labkb.project import Project
-from labkb.schema import CASE_STUDY, GUIDANCE
+from labkb.features import glossary, library
+from labkb.model import registries
+from labkb.model.corpus import Corpus
+from labkb.model.project import Project
+from labkb.model.schema import CASE_STUDY, GUIDANCE
 from tests.browser import ARGS, CHROMIUM, serve
 from tests.conftest import REPO, Built
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from labkb import site_links
+from labkb.output import site_links
 from tests.conftest import Built
 
 

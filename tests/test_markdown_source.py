@@ -1,4 +1,4 @@
-"""labkb/markdown_source.py: reading Markdown without rendering it, held to the real renderer.
+"""labkb/model/markdown_source.py: reading Markdown without rendering it, held to the real renderer.
 
 Heading ids must be the ids MkDocs gives (Python-Markdown's toc extension, as configured in
 mkdocs.yml): otherwise the checker refuses links that work and accepts links that break.
@@ -12,7 +12,7 @@ import re
 import markdown
 import pytest
 
-from labkb import markdown_source as ms
+from labkb.model import markdown_source as ms
 
 EXTENSIONS = ["toc", "admonition", "attr_list", "tables", "footnotes", "abbr", "def_list", "pymdownx.superfences"]
 

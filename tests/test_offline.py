@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from labkb import bundle, pdfs
+from labkb.output import bundle, pdfs
 from tests.browser import ARGS, CHROMIUM, search
 from tests.conftest import REPO
 
@@ -56,7 +56,7 @@ def test_bundle_is_small_and_the_same_for_the_same_site(bundle_zip: Path, tmp_pa
 
 
 def test_every_link_of_the_bundle_resolves(unzipped: Path):
-    from labkb import site_links
+    from labkb.output import site_links
 
     assert site_links.check(unzipped) == []
 

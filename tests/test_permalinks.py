@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from labkb import permalinks
-from labkb.corpus import Corpus
-from labkb.project import Project
+from labkb.features import permalinks
+from labkb.model.corpus import Corpus
+from labkb.model.project import Project
 from tests.browser import ARGS, CHROMIUM, serve
 from tests.conftest import ENV, MKDOCS, REPO, Built, Site
 

@@ -1,4 +1,4 @@
-"""labkb/permalinks.py's address helpers and redirect declarations, without a build.
+"""labkb/features/permalinks.py's address helpers and redirect declarations, without a build.
 
 The declarations are read from a data/redirects.yml in tmp_path; the redirect page is
 parsed back with the standard library's HTML parser.
@@ -11,9 +11,9 @@ import json
 
 import pytest
 
-from labkb import permalinks
-from labkb.findings import Finding
-from labkb.project import Project
+from labkb.features import permalinks
+from labkb.model.findings import Finding
+from labkb.model.project import Project
 
 EXAMPLE = "e.g. 'case-studies/old-name/'"
 

@@ -9,9 +9,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from labkb import checks, frontmatter, markdown_source
-from labkb.findings import Finding
-from labkb.project import Project
+from labkb.checks import engine as checks
+from labkb.model import frontmatter, markdown_source
+from labkb.model.findings import Finding
+from labkb.model.project import Project
 from tests.conftest import _copy_project
 
 BLOG = "content/en/blog/post.md"

@@ -1,4 +1,4 @@
-"""labkb/rendering.py: notices, tables and facts as Markdown, without a build.
+"""labkb/features/rendering.py: notices, tables and facts as Markdown, without a build.
 
 The labels are a small real `Registries` (the texts of data/labels.yml that these
 functions use), so each expected fragment can be written out in full. Tables are also
@@ -11,8 +11,8 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from labkb import rendering
-from labkb.registries import Registries
+from labkb.features import rendering
+from labkb.model.registries import Registries
 
 LABELS = {
     "language_name_en": {"en": "English", "es": "inglés"},

@@ -1,6 +1,6 @@
 """The allowlist sanitizer and the plain-text rule, fed hand-picked and generated markup.
 
-Unit tests of `labkb.sanitize`, `labkb.plain_text` and `labkb.safety.scan_html`: no build.
+Unit tests of `labkb.checks.sanitize`, `labkb.checks.plain_text` and `labkb.checks.safety.scan_html`: no build.
 The rendered-HTML net is fed HTML that the source scan never sees (it is what a
 Markdown extension or one of our own generators could produce).
 """
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from labkb import plain_text, safety, sanitize
+from labkb.checks import plain_text, safety, sanitize
 
 # (what a contributor's Markdown rendered to, what the sanitizer must publish)
 CASES = [

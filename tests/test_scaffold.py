@@ -1,4 +1,4 @@
-"""labkb/scaffold.py: `make new-post` as a function, in tmp_path, without a copy of the project."""
+"""labkb/features/scaffold.py: `make new-post` as a function, in tmp_path, without a copy of the project."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from labkb import frontmatter, scaffold, translations
-from labkb.project import Project
-from labkb.registries import Registries
+from labkb.features import scaffold, translations
+from labkb.model import frontmatter
+from labkb.model.project import Project
+from labkb.model.registries import Registries
 
 REGS = Registries(
     vocabularies={

@@ -7,7 +7,7 @@ import json
 import pytest
 from playwright.sync_api import sync_playwright
 
-from labkb import search
+from labkb.features import search
 from tests.browser import ARGS, CHROMIUM, serve
 from tests.browser import search as type_search
 from tests.conftest import Built

@@ -1,4 +1,4 @@
-"""labkb/search.py's helpers, directly: folding, locations, source paths, the index as script."""
+"""labkb/features/search.py's helpers, directly: folding, locations, source paths, the index as script."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from labkb import search
+from labkb.features import search
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,9 @@ import json
 import pytest
 from playwright.sync_api import sync_playwright
 
-from labkb import cli, survey, survey_pages
-from labkb.project import Project
+from labkb.features import survey, survey_pages
+from labkb.model.project import Project
+from labkb.tools import cli
 from tests.browser import ARGS, CHROMIUM, serve
 from tests.conftest import REPO, Built, Site
 

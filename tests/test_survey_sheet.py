@@ -1,6 +1,6 @@
-"""labkb/survey_sheet.py: the editing sheet and its import, on a two-jurisdiction survey in tmp_path.
+"""labkb/features/survey_sheet.py: the editing sheet and its import, on a two-jurisdiction survey in tmp_path.
 
-The survey is written as YAML files and read by the real loader (labkb/survey.py); the sheet
+The survey is written as YAML files and read by the real loader (labkb/features/survey.py); the sheet
 is CSV text in memory. Nothing is built and nothing is copied from the checkout.
 """
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from labkb import survey, survey_sheet
-from labkb.project import Project
+from labkb.features import survey, survey_sheet
+from labkb.model.project import Project
 
 SURVEY_YML = """\
 title: {en: A survey, es: Una encuesta}

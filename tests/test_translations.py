@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import itertools
 
-from labkb import cli, translations
-from labkb.project import Project
+from labkb.features import translations
+from labkb.model.project import Project
+from labkb.tools import cli
 from tests.conftest import REPO
 
 
@@ -107,8 +108,9 @@ def test_page_written_in_spanish_first_appears_on_the_english_site(full_site):
 
 
 def test_docs_field_reference_matches_the_schema():
-    """docs/content-model.md carries the reference generated from labkb/schema.py."""
-    from labkb import reference, registries
+    """docs/content-model.md carries the reference generated from labkb/model/schema.py."""
+    from labkb.model import registries
+    from labkb.output import reference
 
     document = (REPO / "docs" / "content-model.md").read_text(encoding="utf-8")
     generated = reference.reference(registries.load(Project(REPO)))
@@ -119,11 +121,11 @@ def test_every_label_the_code_uses_exists_in_both_languages():
     """A missing label would show its key to readers: every key used in code is in data/labels.yml."""
     import re
 
-    from labkb import registries
+    from labkb.model import registries
 
     labels = registries.load(Project(REPO)).labels
     used = set()
-    for path in [*(REPO / "labkb").glob("*.py"), *(REPO / "hooks").glob("*.py")]:
+    for path in [*(REPO / "labkb").rglob("*.py"), *(REPO / "hooks").glob("*.py")]:
         used |= set(re.findall(r"(?<!survey\.)label\(\s*[\"']([a-z_]+)[\"']", path.read_text(encoding="utf-8")))
     assert len(used) > 60
     missing = sorted(key for key in used if set(labels.get(key, {})) != {"en", "es"})

@@ -1,0 +1,742 @@
+"""The content checker: every rule, one engine, all problems in one run.
+
+`check(project)` reads every content file and data registry, never modifies one,
+and returns findings sorted by path and line. Both entry points use it: the MkDocs
+hook (during `make build`) and `scripts/kb.py check` (`make check`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from labkb.checks import bounds, content_files, plain_text, safety
+from labkb.features import blog, permalinks
+from labkb.model import addresses, dates, languages, markdown_source, registries
+from labkb.model.corpus import Corpus, Page
+from labkb.model.findings import Finding, did_you_mean
+from labkb.model.frontmatter import Node
+from labkb.model.project import Project
+from labkb.model.registries import Registries
+from labkb.model.schema import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    PAGE,
+    Field,
+    Kind,
+)
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f<>\"']")  # never part of a web address as written
+_FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
+
+
+def check(project: Project, paths: Iterable[Path] | None = None, corpus: Corpus | None = None) -> list[Finding]:
+    """All findings for the project, or only those about `paths` (files or folders).
+
+    `corpus`: the content already read (a build passes its own); read here otherwise."""
+    corpus = corpus if corpus is not None else Corpus.read(project)
+    regs = corpus.regs
+    the_survey, survey_findings = corpus.survey
+    pages, findings = corpus.pages, list(corpus.findings)
+    findings += regs.findings
+    findings += languages.check(project)  # data/languages.yml, and mkdocs.yml agrees with it
+    findings += content_files.findings(project)
+    by_key = corpus.by_key
+    tree = ContentTree.of(project)
+    for page in pages:
+        findings += check_page(page, regs, by_key, project, tree)
+    findings += check_site(pages, project, addresses.declared(corpus, the_survey))
+    findings += _section_labels(project, regs)
+    findings += corpus.glossary[1]
+    findings += survey_findings
+    findings += permalinks.check(corpus, the_survey)
+    if paths is not None:
+        wanted = [project.relative(Path(p)) for p in paths]
+        findings = [f for f in findings if any(f.path == w or f.path.startswith(w.rstrip("/") + "/") for w in wanted)]
+    return sorted(set(findings))
+
+
+# --- one page -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContentTree:
+    """Every file and folder below content/ (as 'lang/path'), read once: links are looked
+    up here instead of asking the file system for each one."""
+
+    files: frozenset[str]
+    folders: frozenset[str]
+
+    @classmethod
+    def of(cls, project: Project) -> ContentTree:
+        files: set[str] = set()
+        folders: set[str] = set()
+        for path in project.content.rglob("*"):
+            (folders if path.is_dir() else files).add(path.relative_to(project.content).as_posix())
+        return cls(frozenset(files), frozenset(folders))
+
+
+def check_page(
+    page: Page,
+    regs: Registries,
+    by_key: dict[tuple[str, str], Page],
+    project: Project,
+    tree: ContentTree | None = None,
+) -> list[Finding]:
+    findings = [Finding(page.rel, e.line, e.message) for e in page.doc.errors]
+    if page.doc.meta is None and not page.doc.errors:
+        findings.append(
+            Finding(
+                page.rel,
+                1,
+                f"no front matter: a {page.ctype.label} starts with "
+                "a '---' line, its fields, and another '---' line "
+                "(see docs/content-model.md)",
+            )
+        )
+    if page.doc.meta is not None:
+        findings += _check_fields(page, regs)
+    findings += _check_body(page, by_key, project, tree or ContentTree.of(project))
+    return findings
+
+
+def _check_fields(page: Page, regs: Registries) -> list[Finding]:
+    findings: list[Finding] = []
+    ctype = page.ctype
+    meta = page.meta
+    for name, node in meta.items():
+        if name not in ctype.field_names:
+            findings.append(
+                Finding(
+                    page.rel,
+                    node.key_line,
+                    f"unknown key '{name}'{did_you_mean(name, ctype.field_names)}; "
+                    f"a {ctype.label} accepts: {', '.join(f.name for f in ctype.fields)}",
+                )
+            )
+    for fld in ctype.fields:
+        given = meta.get(fld.name)
+        if given is None:
+            if fld.required:
+                findings.append(
+                    Finding(page.rel, 1, f"missing required key '{fld.name}': {fld.help} Example: {_example(fld)}")
+                )
+            continue
+        for line, problem in _check_value(given, fld.kind, regs, plain_text.limit_for(fld.name)):
+            findings.append(Finding(page.rel, line, f"'{fld.name}': {problem}"))
+    if "translation_of" in meta and meta["translation_of"].value == page.language:
+        findings.append(
+            Finding(
+                page.rel,
+                meta["translation_of"].line,
+                f"'translation_of': this page is itself in '{page.language}'; name the language of the original",
+            )
+        )
+    start, end = meta.get("start"), meta.get("end")
+    if (
+        ctype.get("start")
+        and start
+        and end
+        and _is_date(start.value)
+        and _is_date(end.value)
+        and str(end.value) < str(start.value)
+    ):
+        findings.append(Finding(page.rel, end.line, f"'end': {end.value} is before the start {start.value}"))
+    return findings
+
+
+def _example(fld: Field) -> str:
+    import yaml
+
+    return (
+        yaml.safe_dump({fld.name: fld.example}, default_flow_style=True, allow_unicode=True, sort_keys=False)
+        .strip()
+        .strip("{}")
+    )
+
+
+def _check_value(
+    node: Node, kind: Kind, regs: Registries, limit: int = plain_text.DEFAULT_LIMIT
+) -> list[tuple[int, str]]:
+    value = node.value
+    if kind.name == "list":
+        return _check_list(node, kind, regs)
+    if kind.name == "record":
+        return _check_record(node, kind, regs)
+    if isinstance(value, dict | list):
+        return [(node.line, f"expected {_expected(kind)}, found {_describe(node)}")]
+    if kind.name == "text" and node.unquoted and str(value).lower() in _YAML11_BOOLEANS:
+        # Our reader keeps it as text, but MkDocs reads front matter with YAML 1.1: true/false.
+        return [(node.line, f"'{value}' would be read as true or false by the site: put it in quotes")]
+    return [(node.line, msg) for msg in _check_scalar(value, kind, regs, limit)]
+
+
+def _check_list(node: Node, kind: Kind, regs: Registries) -> list[tuple[int, str]]:
+    assert kind.item is not None
+    value = node.value
+    if not isinstance(value, list):
+        return [
+            (
+                node.line,
+                f"expected a list, found {_describe(node)}; write it as [{_plain(value)}] or one '- item' per line",
+            )
+        ]
+    if len(value) < kind.min_items:
+        return [(node.line, "the list is empty: give at least one")]
+    problems: list[tuple[int, str]] = []
+    for item in value:
+        problems += _check_value(item, kind.item, regs)
+    return problems
+
+
+def _check_record(node: Node, kind: Kind, regs: Registries) -> list[tuple[int, str]]:
+    value = node.value
+    if not isinstance(value, dict):
+        keys = ", ".join(kind.keys)
+        return [(node.line, f"expected an entry with {keys}, found {_describe(node)}")]
+    problems = []
+    allowed = (*kind.keys, *kind.optional_keys)
+    for key in kind.keys:
+        if key not in value:
+            problems.append((node.line, f"this entry has no '{key}' (each needs: {', '.join(kind.keys)})"))
+    kinds = dict(kind.key_kinds)
+    for key, child in value.items():
+        if key not in allowed:
+            problems.append(
+                (
+                    child.key_line,
+                    f"unknown key '{key}' in an entry{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}",
+                )
+            )
+        else:
+            problems += [
+                (line, f"'{key}': {msg}") for line, msg in _check_value(child, kinds.get(key, Kind("text")), regs)
+            ]
+    return problems
+
+
+@dataclass(frozen=True)
+class _Scalar:
+    """One single value of the front matter, and what checking it against its kind may need."""
+
+    value: object
+    kind: Kind
+    regs: Registries
+    limit: int  # for text: the most characters it may have
+
+    @property
+    def text(self) -> str:
+        return "" if self.value is None else str(self.value)
+
+    @property
+    def found(self) -> str:
+        return _describe_value(self.value)
+
+
+def _check_scalar(value: object, kind: Kind, regs: Registries, limit: int = plain_text.DEFAULT_LIMIT) -> list[str]:
+    check = _SCALAR_CHECKS.get(kind.name)
+    if check is None:
+        raise AssertionError(f"unknown kind {kind.name}")  # a schema bug, not an editor's mistake
+    return check(_Scalar(value, kind, regs, limit))
+
+
+def _check_text(scalar: _Scalar) -> list[str]:
+    value, text = scalar.value, scalar.text
+    if value is None or not text.strip():
+        return ["expected text, found nothing"]
+    if isinstance(value, bool):
+        return [f"expected text, found {text.lower()}: put it in quotes"]
+    problem = plain_text.problem(text, scalar.limit)
+    return [problem] if problem else []
+
+
+def _check_year(scalar: _Scalar) -> list[str]:
+    value = scalar.value
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
+        return [f"expected a year such as 2017, found {scalar.found}"]
+    return []
+
+
+def _check_url(scalar: _Scalar) -> list[str]:
+    text = scalar.text
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or _URL_UNSAFE.search(text):
+        return [f"expected a web address starting with https://, found {scalar.found}"]
+    return []
+
+
+def _check_language(scalar: _Scalar) -> list[str]:
+    if scalar.text not in LANGUAGES:
+        return [f"expected one of {', '.join(LANGUAGES)}, found {scalar.found}"]
+    return []
+
+
+def _check_fingerprint(scalar: _Scalar) -> list[str]:
+    if not _FINGERPRINT.match(scalar.text):
+        return [
+            f"expected 12 hexadecimal characters, found {scalar.found}: "
+            "run 'make translations-refresh' rather than editing it"
+        ]
+    return []
+
+
+def _check_permanent_id(scalar: _Scalar) -> list[str]:
+    text = scalar.text
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) or len(text) > 60:
+        return [f"expected lower-case letters, digits and hyphens (e.g. 'se-electronics-watch'), found {scalar.found}"]
+    return []
+
+
+def _check_author(scalar: _Scalar) -> list[str]:
+    text, authors = scalar.text, scalar.regs.authors
+    if text not in authors:
+        known = ", ".join(sorted(authors)) or "none yet"
+        return [
+            f"unknown author '{text}'{did_you_mean(text, authors.keys())} "
+            f"(known: {known}); add new authors to {registries.AUTHORS_FILE}"
+        ]
+    return []
+
+
+def _check_vocabulary(scalar: _Scalar) -> list[str]:
+    text, vocabulary = scalar.text, scalar.kind.vocabulary
+    assert vocabulary is not None
+    terms = scalar.regs.vocabularies.get(vocabulary, {})
+    if text not in terms:
+        return [
+            f"'{text}' is not in the '{vocabulary}' vocabulary"
+            f"{did_you_mean(text, terms.keys())}; allowed: {', '.join(terms)}"
+        ]
+    return []
+
+
+# How a single value of each kind is checked (labkb/model/schema.py names the kinds): a list of messages.
+_SCALAR_CHECKS: dict[str, Callable[[_Scalar], list[str]]] = {
+    "text": _check_text,
+    "date": lambda scalar: _check_date(scalar.value),
+    "year": _check_year,
+    "url": _check_url,
+    "language": _check_language,
+    "fingerprint": _check_fingerprint,
+    "permanent_id": _check_permanent_id,
+    "author": _check_author,
+    "vocabulary": _check_vocabulary,
+}
+
+
+def _check_date(value: object) -> list[str]:
+    text = str(value)
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not match:
+        return [f"expected a date as YYYY-MM-DD (e.g. 2017-10-06), found {_describe_value(value)}"]
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return [f"'{text}' is not a date that exists: there is no month {month}"]
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return [f"'{text}' is not a date that exists: {dates.month_name(month, 'en')} {year} has {last} days"]
+    return []
+
+
+def _is_date(value: object) -> bool:
+    return not _check_date(value)
+
+
+def _expected(kind: Kind) -> str:
+    return {
+        "text": "text",
+        "date": "a date YYYY-MM-DD",
+        "year": "a year",
+        "url": "a web address",
+        "vocabulary": "one term",
+        "author": "an author id",
+    }.get(kind.name, kind.name)
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node.value, dict):
+        return "a set of keys"
+    if isinstance(node.value, list):
+        return "a list"
+    return _describe_value(node.value)
+
+
+def _describe_value(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return str(value)
+    return f"'{value}'"
+
+
+def _plain(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+# --- the body ---------------------------------------------------------------------------
+
+
+def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Project, tree: ContentTree) -> list[Finding]:
+    over = [Finding(page.rel, page.line(line), message) for line, message in bounds.scan(page.doc.body)]
+    if over:
+        return over  # over a limit of labkb/checks/bounds.py: the rules below are only known to be fast within them
+    findings: list[Finding] = []
+    index = markdown_source.LineIndex(page.masked)
+    for offset, message in safety.scan_source(page.masked):
+        findings.append(Finding(page.rel, page.line(index.line(offset)), message))
+    findings += _second_titles(page)
+    findings += _check_links(page, by_key, project, tree)
+    findings += _word_count(page)
+    return findings
+
+
+def _second_titles(page: Page) -> list[Finding]:
+    """A finding for each level-1 heading after the first: a page has one title."""
+    h1 = [h for h in markdown_source.headings(page.masked) if h.level == 1]
+    return [
+        Finding(
+            page.rel,
+            page.line(extra.line),
+            f"a second level-1 heading ('# {extra.text}'): a page has one "
+            f"title (line {page.line(h1[0].line)}); make this one '## "
+            f"{extra.text}'",
+        )
+        for extra in h1[1:]
+    ]
+
+
+def _check_links(
+    page: Page, by_key: dict[tuple[str, str], Page], project: Project, tree: ContentTree
+) -> list[Finding]:
+    """Every link and image of the body: alt text, no image from another host, internal targets and anchors."""
+    findings: list[Finding] = []
+    own_anchors: set[str] | None = None
+    for link in markdown_source.links(page.masked):
+        line = page.line(link.line)
+        if link.image and (not link.text.strip() or (link.html and not link.has_alt)):
+            findings.append(
+                Finding(
+                    page.rel,
+                    line,
+                    f"the image '{link.url}' has no alt text: describe what it shows, e.g. ![Chart of ...]({link.url})",
+                )
+            )
+        url = link.url.strip()
+        if not url or safety.unsafe_scheme(url):
+            continue  # empty links render as text; unsafe ones are reported above
+        if _SCHEME.match(url) or url.startswith("//"):
+            if link.image:
+                findings.append(
+                    Finding(
+                        page.rel,
+                        line,
+                        f"the image '{url}' is on another site: save it in the "
+                        "repository next to the page and link to the file "
+                        "(pages must not load files from other hosts)",
+                    )
+                )
+            continue
+        target, _, anchor = url.partition("#")
+        target = unquote(target.split("?")[0])
+        if not target:
+            if own_anchors is None:
+                own_anchors = markdown_source.anchors(page.masked)
+            if anchor and anchor not in own_anchors:
+                findings.append(Finding(page.rel, line, _anchor_message(anchor, page.rel, own_anchors)))
+            continue
+        findings += _check_internal(page, line, target, anchor, link.image, by_key, project, tree)
+    return findings
+
+
+def _word_count(page: Page) -> list[Finding]:
+    """A finding when the body of a page with front matter is outside its type's word range."""
+    if not page.ctype.words or page.doc.meta is None:
+        return []
+    low, high = page.ctype.words
+    words = markdown_source.count_words(page.doc.body, page.masked)
+    if low <= words <= high:
+        return []
+    advice = "add to it" if words < low else "shorten it"
+    return [
+        Finding(
+            page.rel,
+            page.doc.body_line,
+            f"the body has {words} words; a {page.ctype.label} has "
+            f"{low} to {high} words: {advice} (code, link addresses "
+            "and comments do not count)",
+        )
+    ]
+
+
+def _check_internal(
+    page: Page,
+    line: int,
+    target: str,
+    anchor: str,
+    image: bool,
+    by_key: dict[tuple[str, str], Page],
+    project: Project,
+    tree: ContentTree,
+) -> list[Finding]:
+    what = "image" if image else "link"
+    if target.startswith("/"):
+        return [
+            Finding(
+                page.rel,
+                line,
+                f"the {what} '{target}' is absolute: use a path relative "
+                "to this file, e.g. '../guidance/index.md' (absolute "
+                "links break when the site is opened from files or hosted in a sub-folder)",
+            )
+        ]
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page.page_path), target))
+    if joined.startswith("../") or joined == "..":
+        return [
+            Finding(
+                page.rel,
+                line,
+                f"the {what} '{target}' points outside content/{page.language}/: link to a page of the site",
+            )
+        ]
+    # A page not yet translated is shown in its original language (hooks/fallback.py).
+    candidates = [page.language, *(lang for lang in LANGUAGES if lang != page.language)]
+    for language in candidates:
+        key = f"{language}/{joined}"
+        if key in tree.folders:
+            return [
+                Finding(
+                    page.rel,
+                    line,
+                    f"the {what} '{target}' points to a folder: link to its page, '{target.rstrip('/')}/index.md'",
+                )
+            ]
+        if key in tree.files:
+            if anchor and joined.endswith(".md"):
+                linked = by_key.get((language, joined))
+                ids = markdown_source.anchors(linked.masked) if linked else set()
+                if anchor not in ids:
+                    return [Finding(page.rel, line, _anchor_message(anchor, f"content/{language}/{joined}", ids))]
+            return []
+    folder = project.content / page.language / posixpath.dirname(joined)
+    siblings = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+    hint = did_you_mean(posixpath.basename(joined), siblings)
+    return [
+        Finding(
+            page.rel,
+            line,
+            f"the {what} '{target}' does not resolve: there is no content/{page.language}/{joined}{hint}",
+        )
+    ]
+
+
+def _anchor_message(anchor: str, where: str, ids: set[str]) -> str:
+    known = ", ".join(f"#{i}" for i in sorted(ids)) or "none"
+    return f"the anchor '#{anchor}' does not exist in {where}{did_you_mean(anchor, ids)} (its anchors: {known})"
+
+
+def _section_labels(project: Project, regs: Registries) -> list[Finding]:
+    """Every top-level section folder needs its name in both languages for the navigation."""
+    folders = {
+        p.name
+        for lang in LANGUAGES
+        if (project.content / lang).is_dir()
+        for p in (project.content / lang).iterdir()
+        if p.is_dir() and any(p.rglob("*.md"))
+    }
+    return [
+        Finding(
+            registries.LABELS_FILE,
+            0,
+            f"the section 'content/<lang>/{folder}/' has no name for the navigation: add "
+            f"'section_{folder}: {{en: ..., es: ...}}'",
+        )
+        for folder in sorted(folders)
+        if f"section_{folder}" not in regs.labels
+    ]
+
+
+# --- across pages -------------------------------------------------------------------------
+
+
+def check_site(pages: list[Page], project: Project, generated: list[addresses.Generated]) -> list[Finding]:
+    return (
+        _duplicate_urls(pages)
+        + _translation_pairs(pages, project)
+        + _reserved_paths(pages, generated)
+        + _duplicate_ids(pages)
+    )
+
+
+def _duplicate_ids(pages: list[Page]) -> list[Finding]:
+    """Permanent ids name one page (in every language): two pages may not share one."""
+    findings = []
+    seen: dict[tuple[str, str], Page] = {}
+    for page in sorted(pages, key=lambda p: p.rel):
+        node = page.meta.get("id")
+        if node is None or not isinstance(node.value, str):
+            continue
+        first = seen.setdefault((page.language, node.value), page)
+        if first is not page:
+            findings.append(
+                Finding(
+                    page.rel,
+                    node.line,
+                    f"'id': '{node.value}' is already the id of {first.rel}: give this page its own id",
+                )
+            )
+    return findings
+
+
+def _reserved_paths(pages: list[Page], generated: list[addresses.Generated]) -> list[Finding]:
+    """Paths where the site makes pages itself (labkb.model.addresses): an editor's file there would clash."""
+    findings = []
+    made = {permalinks.url_of(g.path) for g in generated if not g.download}
+    for page in pages:
+        parts = page.page_path.split("/")
+        if len(parts) > 2 and parts[0] == blog.FOLDER:
+            reserved = parts[1] in blog.RESERVED
+            findings.append(
+                Finding(
+                    page.rel,
+                    0,
+                    f"'{blog.FOLDER}/{parts[1]}/' is made by the site for the blog's listings: move this "
+                    f"file to {blog.FOLDER}/{parts[-1]}"
+                    if reserved
+                    else f"blog posts go directly in content/{page.language}/{blog.FOLDER}/: move this file "
+                    f"to {blog.FOLDER}/{parts[-1]}",
+                )
+            )
+        elif permalinks.url_of(page.page_path) in made or addresses.claimed_by(page.page_path, []) is not None:
+            findings.append(
+                Finding(
+                    page.rel,
+                    0,
+                    f"the site makes the page at '{page.page_path}' "
+                    "itself (from the survey, the stages or the case "
+                    "studies' short links): move or rename this file",
+                )
+            )
+    return findings
+
+
+def _url_of(page_path: str) -> str:
+    stem = page_path[:-3]
+    if posixpath.basename(stem) in ("index", "README"):
+        stem = posixpath.dirname(stem)
+    return (stem + "/").lstrip("/").lower() if stem else ""
+
+
+def _duplicate_urls(pages: list[Page]) -> list[Finding]:
+    findings: list[Finding] = []
+    seen: dict[tuple[str, str], Page] = {}
+    for page in sorted(pages, key=lambda p: p.rel):
+        key = (page.language, _url_of(page.page_path))
+        first = seen.setdefault(key, page)
+        if first is not page:
+            prefix = "" if page.language == DEFAULT_LANGUAGE else f"{page.language}/"
+            findings.append(
+                Finding(
+                    page.rel,
+                    0,
+                    f"this page and {first.rel} would both be published at /{prefix}{key[1]}: rename one",
+                )
+            )
+    return findings
+
+
+def _translation_pairs(pages: list[Page], project: Project) -> list[Finding]:
+    findings: list[Finding] = []
+    groups: dict[str, dict[str, Page]] = defaultdict(dict)
+    for page in pages:
+        groups[page.page_path][page.language] = page
+    for versions in groups.values():
+        declared = {lang: p for lang, p in versions.items() if "translation_of" in p.meta}
+        for language, page in declared.items():
+            source_language = str(page.meta["translation_of"].value)
+            line = page.meta["translation_of"].line
+            # An original that exists but could not be read (not UTF-8) is reported on its own.
+            if (
+                source_language in LANGUAGES
+                and source_language not in versions
+                and not (project.content / source_language / page.page_path).is_file()
+            ):
+                findings.append(
+                    Finding(
+                        page.rel,
+                        line,
+                        f"'translation_of': {source_language}, but there is no "
+                        f"content/{source_language}/{page.page_path}: remove "
+                        "the key if this page is the original",
+                    )
+                )
+            elif source_language in declared and source_language != language:
+                findings.append(
+                    Finding(
+                        page.rel,
+                        line,
+                        f"both this page and {versions[source_language].rel} "
+                        "say they are the translation: remove 'translation_of' "
+                        "from the original",
+                    )
+                )
+        if len(versions) > 1 and not declared:
+            translation = next(p for lang, p in sorted(versions.items()) if lang != DEFAULT_LANGUAGE)
+            original = versions.get(DEFAULT_LANGUAGE)
+            findings.append(
+                Finding(
+                    translation.rel,
+                    1,
+                    "this page exists in "
+                    + " and ".join(LANGUAGE_NAMES[lang] for lang in sorted(versions))
+                    + " but neither says which is the translation: add "
+                    f"'translation_of: {original.language if original else 'en'}'"
+                    " to the translation, then run 'make translations-refresh'",
+                )
+            )
+        for page in declared.values():
+            original = versions.get(str(page.meta["translation_of"].value))
+            if original is None or original is page or page.ctype is PAGE:
+                continue
+            findings += _neutral_fields(page, original)
+    return findings
+
+
+def _neutral_fields(translation: Page, original: Page) -> list[Finding]:
+    findings: list[Finding] = []
+    for fld in translation.ctype.fields:
+        if not fld.neutral:
+            continue
+        mine, theirs = translation.meta.get(fld.name), original.meta.get(fld.name)
+        if mine is None or theirs is None:
+            continue  # a missing required key is reported on its own
+        if mine.plain() != theirs.plain():
+            findings.append(
+                Finding(
+                    translation.rel,
+                    mine.line,
+                    f"'{fld.name}' is {_show(mine)} here but {_show(theirs)} in "
+                    f"the original {original.rel}: this field must be the same "
+                    "in every language",
+                )
+            )
+    return findings
+
+
+def _show(node: Node) -> str:
+    value = node.plain()
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return str(value)

@@ -1,0 +1,234 @@
+"""The bilingual glossary (data/glossary.yml): checked like content, shown where terms are used.
+
+Each entry has a term and a definition in every language, and public sources. On every
+page, the first use of each term in the page's language becomes
+`<abbr title="definition" tabindex="0">`: Material's tooltips show the definition on
+hover and on keyboard focus. Headings, links, code and existing abbreviations are left
+alone.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from labkb.checks import plain_text
+from labkb.checks.sanitize import tooltip_text
+from labkb.model import textfile
+from labkb.model.findings import Finding
+from labkb.model.frontmatter import Node, load_yaml
+from labkb.model.project import Project
+from labkb.model.schema import LANGUAGE_NAMES, LANGUAGES
+
+FILE = "data/glossary.yml"
+_SKIP = {
+    "a",
+    "abbr",
+    "code",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "script",
+    "style",
+    "svg",
+    "title",
+    "button",
+    "label",
+    "select",
+    "option",
+    "dfn",
+    "dt",
+    "kbd",
+}
+_TOKEN = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"<\s*(/)?\s*([a-zA-Z0-9]+)")
+_VOID = {"br", "img", "input", "hr", "meta", "link", "wbr", "source", "col", "area"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    terms: dict[str, str]  # language -> term as used in running text
+    definitions: dict[str, str]
+    sources: tuple[tuple[str, str], ...]  # (title, url)
+
+
+def load(project: Project) -> tuple[list[Entry], list[Finding]]:
+    path = project.root / FILE
+    if not path.is_file():
+        return [], []
+    try:
+        node, errors = load_yaml(textfile.read_text(path))
+    except textfile.NotUTF8Error as exc:
+        return [], [exc.finding(project)]
+    findings = [Finding(FILE, e.line, e.message.replace("front matter", "glossary")) for e in errors]
+    findings += plain_text.findings_in(node, FILE)  # terms, definitions and sources are shown as text
+    if node is None or not isinstance(node.value, dict):
+        return [], findings
+    entries = []
+    for entry_id, entry in node.value.items():
+        parsed = _entry(str(entry_id), entry, findings)
+        if parsed:
+            entries.append(parsed)
+    return entries, findings
+
+
+def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
+    if not isinstance(node.value, dict):
+        findings.append(Finding(FILE, node.key_line, f"'{entry_id}' needs {', '.join(LANGUAGES)} and sources"))
+        return None
+    fields = node.value
+    terms, definitions = _versions(entry_id, fields, node.key_line, findings)
+    sources = _sources(entry_id, fields, node.key_line, findings)
+    for key in fields:
+        if key not in (*LANGUAGES, "sources"):
+            findings.append(
+                Finding(
+                    FILE,
+                    fields[key].key_line,
+                    f"'{entry_id}' has an unknown key '{key}' (expected: {', '.join(LANGUAGES)}, sources)",
+                )
+            )
+    if len(terms) != len(LANGUAGES) or len(definitions) != len(LANGUAGES):
+        return None
+    return Entry(entry_id, terms, definitions, tuple(sources))
+
+
+def _versions(
+    entry_id: str, fields: dict[str, Node], key_line: int, findings: list[Finding]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(terms, definitions) by language of an entry's fields; a finding for each one missing."""
+    terms: dict[str, str] = {}
+    definitions: dict[str, str] = {}
+    for language in LANGUAGES:
+        version = fields.get(language)
+        if version is None or not isinstance(version.value, dict):
+            findings.append(
+                Finding(
+                    FILE,
+                    key_line if version is None else version.line,
+                    f"'{entry_id}' has no {LANGUAGE_NAMES[language]} version: add "
+                    f"'{language}:' with 'term:' and 'definition:'",
+                )
+            )
+            continue
+        for key, target in (("term", terms), ("definition", definitions)):
+            value = version.value.get(key)
+            if value is None or not isinstance(value.value, str) or not value.value.strip():
+                findings.append(
+                    Finding(
+                        FILE,
+                        version.line if value is None else value.line,
+                        f"'{entry_id}' has no {LANGUAGE_NAMES[language]} {key}: add '{key}: ...' under '{language}:'",
+                    )
+                )
+            else:
+                target[language] = value.value.strip()
+    return terms, definitions
+
+
+def _sources(entry_id: str, fields: dict[str, Node], key_line: int, findings: list[Finding]) -> list[tuple[str, str]]:
+    """(title, url) of each valid source of an entry's fields; a finding for each mistake."""
+    sources: list[tuple[str, str]] = []
+    source_list = fields.get("sources")
+    if source_list is None or not isinstance(source_list.value, list) or not source_list.value:
+        findings.append(
+            Finding(
+                FILE,
+                key_line,
+                f"'{entry_id}' has no sources: add 'sources:' with at least one '- title: ...' and 'url: https://...'",
+            )
+        )
+    else:
+        for source in source_list.value:
+            values = source.value if isinstance(source.value, dict) else {}
+            title, url = values.get("title"), values.get("url")
+            if title is None or url is None:
+                findings.append(Finding(FILE, source.line, f"'{entry_id}': each source needs 'title' and 'url'"))
+                continue
+            parts = urlsplit(str(url.value))
+            if parts.scheme != "https" or "." not in parts.netloc:
+                findings.append(
+                    Finding(
+                        FILE,
+                        url.line,
+                        f"'{entry_id}': expected a web address starting with https://, found '{url.value}'",
+                    )
+                )
+                continue
+            sources.append((str(title.value), str(url.value)))
+    return sources
+
+
+def _pattern(term: str) -> re.Pattern[str]:
+    """The term, any case, whole words, singular or plural: each word of four letters or more
+    may take -s/-es ("cadenas de suministro", "contract performance clauses")."""
+    words = [re.escape(w) + (r"(?:e?s)?" if len(w) >= 4 else "") for w in term.split()]
+    body = r"\s+".join(words)
+    return re.compile(rf"(?<![\w-])({body})(?![\w-])", re.IGNORECASE)
+
+
+def annotate(page_html: str, entries: list[Entry], language: str) -> str:
+    """Mark the first use of each term in the page's text with its definition."""
+    pending = sorted((e for e in entries if language in e.terms), key=lambda e: -len(e.terms[language]))
+    patterns = {e.id: _pattern(e.terms[language]) for e in pending}
+    skipping: list[str] = []
+    out: list[str] = []
+    for token in _TOKEN.split(page_html):
+        if token.startswith("<"):
+            match = _TAG_NAME.match(token)
+            if match:
+                closing, name = match.group(1), match.group(2).lower()
+                if name in _SKIP and not token.endswith("/>") and name not in _VOID:
+                    if closing:
+                        if name in skipping:
+                            del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
+                    else:
+                        skipping.append(name)
+            out.append(token)
+            continue
+        if skipping or not pending or not token.strip():
+            out.append(token)
+            continue
+        pieces: list[tuple[str, bool]] = [(token, False)]  # (text, already marked)
+        for entry in list(pending):
+            for index, (text, marked) in enumerate(pieces):
+                if marked:
+                    continue
+                found = patterns[entry.id].search(text)
+                if not found:
+                    continue
+                # Material's tooltips insert the title as HTML: escaped for that too.
+                definition = tooltip_text(entry.definitions[language])
+                abbr = (
+                    f'<abbr class="kb-term" title="{definition}" tabindex="0" '
+                    f'data-kb-term="{entry.id}">{found.group(1)}</abbr>'
+                )
+                pieces[index : index + 1] = [
+                    (text[: found.start(1)], False),
+                    (abbr, True),
+                    (text[found.end(1) :], False),
+                ]
+                pending.remove(entry)
+                break
+        out.append("".join(text for text, _ in pieces))
+    return "".join(out)
+
+
+def page(entries: list[Entry], language: str, sources_label: str) -> str:
+    """The glossary as a definition list, alphabetical in the page's language."""
+    rows = []
+    for entry in sorted(entries, key=lambda e: e.terms[language].lower()):
+        sources = ", ".join(f'<a href="{html.escape(url)}">{html.escape(title)}</a>' for title, url in entry.sources)
+        rows.append(
+            f'<dt id="{entry.id}">{html.escape(entry.terms[language])}</dt>'
+            f"<dd><p>{html.escape(entry.definitions[language])}</p>"
+            f'<p class="kb-glossary__sources">{html.escape(sources_label)}: {sources}</p></dd>'
+        )
+    return f'<dl class="kb-glossary">{"".join(rows)}</dl>\n'

@@ -1,0 +1,358 @@
+"""Addresses that never break: the published-URL manifest, redirects and short links.
+
+- `data/urls.txt` records every address the site has published (one per line, from
+  the site root, e.g. `/es/case-studies/x/`). `make urls` adds new ones; nothing removes
+  them. The checker fails when a recorded address is no longer a page and no redirect
+  says where it went, and when a page is not recorded yet.
+- `data/redirects.yml` maps an old path to its new one, below the language root
+  (`case-studies/old/: case-studies/new/`): it applies to every language.
+- Each case study has a short permanent link built from its id: `c/<id>/` (and
+  `es/c/<id>/`), which always leads to the current page.
+
+The build writes a small redirect page at every old address and short link
+(hooks/permalinks.py); they work on any static host and from file://.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+
+from labkb.features import blog, survey, survey_pages
+from labkb.model import addresses, textfile
+from labkb.model.addresses import SHORT, short_links
+from labkb.model.corpus import Corpus
+from labkb.model.findings import Finding
+from labkb.model.frontmatter import load_yaml
+from labkb.model.project import Project
+from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+MANIFEST = "data/urls.txt"
+REDIRECTS = "data/redirects.yml"
+_HEADER = (
+    "# Every address this site has published, from its root. Recorded by `make urls`;\n"
+    "# never remove a line: when a page moves, declare a redirect in data/redirects.yml.\n"
+)
+
+
+def url_of(page_path: str) -> str:
+    """The address (directory style, below the language root) of a page path."""
+    stem = page_path.removesuffix(".md")
+    if posixpath.basename(stem) in ("index", "README"):
+        stem = posixpath.dirname(stem)
+    return f"{stem}/" if stem else ""
+
+
+def page_path_of(url: str) -> str:
+    """A page path whose address is `url` (for building redirect pages)."""
+    return f"{url.rstrip('/')}.md" if url else "index.md"
+
+
+def with_language(url: str, language: str) -> str:
+    return url if language == DEFAULT_LANGUAGE else f"{language}/{url}"
+
+
+@dataclass(frozen=True)
+class Redirect:
+    source: str  # below the language root, e.g. "case-studies/old/"
+    target: str
+    line: int
+
+
+def page_urls(corpus: Corpus, the_survey: survey.Survey | None = None) -> set[str]:
+    """Addresses of every page below a language root: content and generated pages (the survey's
+    follow its declared jurisdictions and indicators, even while a survey file has a problem)."""
+    page_paths = {p.page_path for p in corpus.pages}
+    page_paths |= {g.path for g in addresses.pages(corpus, the_survey) if g.generator is not addresses.SHORT_LINKS}
+    return {url_of(p) for p in page_paths}
+
+
+def published(corpus: Corpus, the_survey: survey.Survey | None = None) -> set[str]:
+    """Every address the site publishes now, in every language, short links included."""
+    below_root = page_urls(corpus, the_survey) | {f"{SHORT}/{i}/" for i in short_links(corpus)}
+    return {with_language(url, language) for url in below_root for language in LANGUAGES}
+
+
+# Where the site keeps its own files, below the language root: a redirect page there would
+# take their place (or fail to be written). Folders, and files the build writes.
+RESERVED_FOLDERS = ("assets/", "search/")
+RESERVED_FILES = {
+    f"{blog.FOLDER}/feed.xml": "the blog's feed",
+    survey_pages.CSV_FILE: "the survey's CSV download",
+    survey_pages.JSON_FILE: "the survey's JSON download",
+    "sitemap.xml": "the sitemap",
+    "sitemap.xml.gz": "the sitemap",
+    "404.html": "the page for addresses that do not exist",
+}
+_EXAMPLE = "e.g. 'case-studies/old-name/'"
+
+
+def load_redirects(project: Project) -> tuple[list[Redirect], list[Finding]]:
+    """The declared redirects; each declaration that cannot become a redirect page is a
+    finding (with its line) instead, never dropped in silence."""
+    path = project.root / REDIRECTS
+    if not path.is_file():
+        return [], []
+    node, errors = load_yaml(textfile.read_text(path))
+    findings = [Finding(REDIRECTS, e.line, e.message.replace("front matter", "redirects file")) for e in errors]
+    redirects: list[Redirect] = []
+    first: dict[str, tuple[str, int]] = {}  # normal source -> (as written, line)
+    for source, target in node.value.items() if node and isinstance(node.value, dict) else []:
+        if not isinstance(target.value, str):
+            findings.append(
+                Finding(
+                    REDIRECTS,
+                    target.line,
+                    f"'{source}' must map to one address, e.g. 'case-studies/new-name/'",
+                )
+            )
+            continue
+        problem = source_problem(str(source)) or _file_problem(project, str(source))
+        if problem:
+            findings.append(Finding(REDIRECTS, target.key_line, problem))
+            continue
+        normal = _normal(str(source))
+        if normal in first:
+            written, line = first[normal]
+            findings.append(
+                Finding(
+                    REDIRECTS,
+                    target.key_line,
+                    f"'{source}' is the same address as '{written}' on line {line}: keep one of the two lines",
+                )
+            )
+            continue
+        first[normal] = (str(source), target.key_line)
+        redirects.append(Redirect(normal, _normal(target.value), target.key_line))
+    return redirects, findings
+
+
+def _file_problem(project: Project, source: str) -> str | None:
+    """A source that is a file of content/ (a picture): the redirect page cannot go there."""
+    below = _normal(source).rstrip("/")
+    for language in LANGUAGES:
+        if (project.content / language / below).is_file():
+            return f"'{source}' is the file content/{language}/{below}: a redirect cannot start there"
+    return None
+
+
+def source_problem(source: str) -> str | None:
+    """Why `source` (as written in data/redirects.yml) cannot be an old address of a page of
+    this site, below the language root; None when it can."""
+    written = source.strip()
+    problem = _written_problem(source, written)
+    if problem:
+        return problem
+    segments = written.strip("/").split("/")
+    return _segments_problem(source, segments) or _reserved_problem(source, "/".join(segments))
+
+
+def _written_problem(source: str, written: str) -> str | None:
+    """Why the address as written (`written`: stripped) is not an address of this site at all."""
+    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in written):
+        return f"{source!r} contains a control character: write the old address, {_EXAMPLE}"
+    if not written.strip("/"):
+        return (
+            f"'{source}' is the home page, which is always a page of the site: a redirect starts "
+            f"from an old address below it, {_EXAMPLE}"
+        )
+    if _SCHEME.match(written) or written.startswith("//"):
+        return (
+            f"'{source}' is a full web address: a redirect starts from an address of this site, "
+            f"below the language root, {_EXAMPLE}"
+        )
+    for character in ("\\", "?", "#"):
+        if character in written:
+            return (
+                f"'{source}' contains '{character}', which an address of a page cannot hold: "
+                f"write the old address alone, {_EXAMPLE}"
+            )
+    return None
+
+
+def _segments_problem(source: str, segments: list[str]) -> str | None:
+    """Why the address's segments name something other than an old page below the language root."""
+    if any(segment in ("", ".", "..") for segment in segments):
+        return f"'{source}' is not an address below the language root: write it without '//', './' or '../', {_EXAMPLE}"
+    if segments[-1] in ("index", "README", "index.md", "README.md"):
+        parent = "/".join(segments[:-1])
+        if not parent:
+            return (
+                f"'{source}' is the home page, which is always a page of the site: a redirect "
+                f"starts from an old address below it, {_EXAMPLE}"
+            )
+        return f"'{source}' is the address '{parent}/': write '{parent}/'"
+    if segments[-1].endswith(".md"):
+        address = "/".join([*segments[:-1], segments[-1].removesuffix(".md")]) + "/"
+        return f"'{source}' is a file name: write the old page's address, '{address}'"
+    if segments[0] in LANGUAGES and segments[0] != DEFAULT_LANGUAGE:
+        rest = "/".join(segments[1:]) + "/"
+        if rest == "/":
+            return (
+                f"'{source}' is the home page of a language, which is always a page of the site: "
+                f"a redirect starts from an old address below the language root, {_EXAMPLE}"
+            )
+        return (
+            f"'{source}' starts with a language: one line covers every language, so write the "
+            f"address below the language root, '{rest}'"
+        )
+    return None
+
+
+def _reserved_problem(source: str, normal: str) -> str | None:
+    """Why the address (`normal`: its segments joined) is where the site keeps its own files."""
+    for folder in RESERVED_FOLDERS:
+        if f"{normal}/".startswith(folder):
+            return f"'{source}' is in '{folder}', where the site keeps its own files: a redirect cannot start there"
+    if normal in RESERVED_FILES:
+        return f"'{source}' is {RESERVED_FILES[normal]}: a redirect cannot start there"
+    return None
+
+
+def _normal(url: str) -> str:
+    url = url.strip().lstrip("/")
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def read_manifest(project: Project) -> list[tuple[int, str]]:
+    path = project.root / MANIFEST
+    if not path.is_file():
+        return []
+    return [
+        (number, line.strip().removeprefix("/"))
+        for number, line in enumerate(textfile.read_text(path).splitlines(), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def check(corpus: Corpus, the_survey: survey.Survey | None = None) -> list[Finding]:
+    """Findings about published addresses and redirects. A file these checks must read that
+    is not UTF-8 text is the one finding: the addresses cannot be known until it is fixed."""
+    if corpus.findings:
+        return []  # a page that cannot be read is reported by the checker; its address is unknown
+    try:
+        return _check(corpus, the_survey)
+    except textfile.NotUTF8Error as exc:
+        return [exc.finding(corpus.project)]
+
+
+def _check(corpus: Corpus, the_survey: survey.Survey | None) -> list[Finding]:
+    project = corpus.project
+    if the_survey is None:
+        the_survey, _ = survey.load(project)
+    below_root_now = page_urls(corpus, the_survey) | {f"{SHORT}/{i}/" for i in short_links(corpus)}
+    now = {with_language(url, language) for url in below_root_now for language in LANGUAGES}
+    redirects, findings = load_redirects(project)
+    sources = {r.source for r in redirects}
+    for redirect in redirects:
+        if redirect.source in below_root_now:
+            findings.append(
+                Finding(
+                    REDIRECTS,
+                    redirect.line,
+                    f"'{redirect.source}' is still a page of the site: remove this redirect, or move the page",
+                )
+            )
+        final = _follow(redirect.target, {r.source: r.target for r in redirects})
+        if final not in below_root_now:
+            findings.append(
+                Finding(
+                    REDIRECTS,
+                    redirect.line,
+                    f"the redirect from '{redirect.source}' goes to "
+                    f"'{redirect.target}', which is not a page of the site",
+                )
+            )
+    recorded = read_manifest(project)
+    if not (project.root / MANIFEST).is_file():
+        return [
+            *findings,
+            Finding(MANIFEST, 0, "the list of published addresses is missing: run 'make urls' to create it"),
+        ]
+    for line, url in recorded:
+        below_root = _below_root(url)
+        if url not in now and below_root not in sources:
+            findings.append(
+                Finding(
+                    MANIFEST,
+                    line,
+                    f"/{url} was published and no longer exists: if the page moved, declare where "
+                    f"it went in {REDIRECTS}, e.g. '{below_root}: <new address>' (one line covers "
+                    "every language); if it was removed, redirect it to the page that replaces it",
+                )
+            )
+    missing = sorted(now - {url for _, url in recorded})
+    for url in missing:
+        findings.append(
+            Finding(
+                MANIFEST,
+                0,
+                f"/{url} is not recorded yet: run 'make urls' to add the site's new addresses to the list",
+            )
+        )
+    return findings
+
+
+def _below_root(url: str) -> str:
+    for language in LANGUAGES:
+        if language != DEFAULT_LANGUAGE and url.startswith(f"{language}/"):
+            return url[len(language) + 1 :]
+    return url
+
+
+def _follow(target: str, mapping: dict[str, str]) -> str:
+    seen = set()
+    while target in mapping and target not in seen:
+        seen.add(target)
+        target = mapping[target]
+    return target
+
+
+def resolved_redirects(project: Project) -> dict[str, str]:
+    """Old address (below the language root) -> the current page it leads to."""
+    redirects, _ = load_redirects(project)
+    mapping = {r.source: r.target for r in redirects}
+    return {source: _follow(source, mapping) for source in mapping}
+
+
+def record(corpus: Corpus) -> list[str]:
+    """Add every address published now to the manifest; returns those added."""
+    project = corpus.project
+    path = project.root / MANIFEST
+    recorded = {url for _, url in read_manifest(project)}
+    added = sorted(published(corpus) - recorded)
+    if added or not path.is_file():
+        text = textfile.read_text(path) if path.is_file() else _HEADER
+        if text and not text.endswith("\n"):
+            text += "\n"
+        path.write_text(text + "".join(f"/{url}\n" for url in added), encoding="utf-8")
+    return added
+
+
+def page_path_for(project: Project, url: str, stages: list[str]) -> str:  # noqa: ARG001 - unused, kept: the public signature stays
+    """The page path behind an address below the language root (for relative links)."""
+    candidates = [f"{url}index.md", f"{url.rstrip('/')}.md"] if url else ["index.md"]
+    for candidate in candidates:
+        if any((project.content / language / candidate).is_file() for language in LANGUAGES):
+            return candidate
+    return candidates[-1]  # generated pages (blog listings, stage pages) use "<path>.md"
+
+
+def redirect_page(target: str, absolute: str, language: str, title: str) -> str:
+    """A page that sends readers (and search engines) on to `target`, keeping any #anchor.
+
+    `target` is relative to the redirect page, so it works on any host and from file://.
+    """
+    safe_target, safe_absolute = html.escape(target, quote=True), html.escape(absolute, quote=True)
+    return (
+        f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title>"
+        f'<link rel="canonical" href="{safe_absolute}"><meta name="robots" content="noindex">'
+        f'<meta http-equiv="refresh" content="0; url={safe_target}">'
+        f"<script>location.replace({json.dumps(target)} + location.hash)</script>"
+        f'</head><body><p><a href="{safe_target}">{html.escape(title)}</a></p></body></html>\n'
+    )

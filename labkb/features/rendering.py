@@ -1,0 +1,142 @@
+"""Markdown fragments the site adds to pages: notices and data tables, per language.
+
+Pure functions of front matter, registries and language; the `hooks/pages.py`
+adapter decides where they go.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import yaml
+
+from labkb.model import dates
+from labkb.model.registries import Registries
+from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
+
+
+def admonition(kind: str, title: str, text: str) -> str:
+    body = "\n".join("    " + line for line in text.splitlines())
+    return f'!!! {kind} "{title}"\n\n{body}\n\n'
+
+
+def missing_notice(regs: Registries, language: str, original_language: str) -> str:
+    name = regs.label(f"language_name_{original_language}", language)
+    return admonition(
+        "info kb-notice-missing",
+        regs.label("notice_missing_title", language),
+        regs.label("notice_missing", language, language=name),
+    )
+
+
+def stale_notice(regs: Registries, language: str, original_language: str, link: str) -> str:
+    name = regs.label(f"language_name_{original_language}", language)
+    return admonition(
+        "warning kb-notice-stale",
+        regs.label("notice_stale_title", language),
+        regs.label("notice_stale", language, language=name)
+        + f' <a href="{html.escape(link)}">{html.escape(regs.label("notice_stale_link", language))}</a>.',
+    )
+
+
+def review_notice(regs: Registries, language: str) -> str:
+    return admonition(
+        "note kb-notice-review",
+        regs.label("notice_review_title", language),
+        regs.label("notice_review", language),
+    )
+
+
+def _cell(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def table(headers: list[str], rows: list[list[Any]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def workshop_facts(meta: dict[str, Any], regs: Registries, language: str) -> str:
+    label = regs.label
+    return (
+        f"- **{label('workshop_date', language)}:** {dates.long_date(meta['date'], language)}\n"
+        f"- **{label('workshop_location', language)}:** {meta['location']}\n"
+        f"- **{label('workshop_organisers', language)}:** {'; '.join(meta['organisers'])}\n\n"
+    )
+
+
+def workshop_data(meta: dict[str, Any], regs: Registries, language: str) -> str:
+    label = regs.label
+    out = []
+    if meta.get("programme"):
+        out.append(f"## {label('workshop_programme', language)}\n")
+        out.append(
+            table(
+                [
+                    label("programme_time", language),
+                    label("programme_session", language),
+                    label("programme_speakers", language),
+                ],
+                [[s["time"], s["title"], "; ".join(s.get("speakers") or []) or "—"] for s in meta["programme"]],
+            )
+        )
+    if meta.get("institutions"):
+        out.append(f"\n## {label('workshop_institutions', language)}\n")
+        out.append(
+            table(
+                [label("institution_name", language), label("institution_country", language)],
+                [[i["name"], i.get("country") or "—"] for i in meta["institutions"]],
+            )
+        )
+    return "\n".join(out)
+
+
+def event_facts(meta: dict[str, Any], regs: Registries, language: str) -> str:
+    label = regs.label
+    when = dates.date_range(meta["start"], meta["end"], language)
+    return (
+        f"- **{label('event_when', language)}:** {when}\n"
+        f"- **{label('workshop_location', language)}:** {meta['location']}\n"
+        f"- **{label('event_link', language)}:** <{meta['link']}>\n\n"
+    )
+
+
+def not_found(
+    regs: Registries,
+    site_url: str | None,
+    languages: tuple[str, ...] = LANGUAGES,
+    default: str = DEFAULT_LANGUAGE,
+) -> list[dict[str, str]]:
+    """The 404 page's text in every language, the default first, for overrides/404.html
+    (`kb_not_found`): `lang`, `title`, `text`, `link` (that language's home page, an absolute
+    address: the page is served at any depth), `home` (the link's text) and `search` (the
+    text after the link). Plain text from data/labels.yml (not_found_*): the template escapes it."""
+    base = site_url or "/"
+    base = base if base.endswith("/") else base + "/"
+    return [
+        {
+            "lang": language,
+            "title": regs.label("not_found_title", language),
+            "text": regs.label("not_found_text", language),
+            "link": base + ("" if language == default else f"{language}/"),
+            "home": regs.label("not_found_home", language),
+            "search": regs.label("not_found_search", language),
+        }
+        for language in languages
+    ]
+
+
+def generated_page(title: str, description: str, body: str = "") -> str:
+    """The Markdown of a page the site makes: front matter written by YAML's own writer
+    (any title is quoted as YAML needs), then the body."""
+    front = yaml.safe_dump(
+        {"title": title, "description": description}, allow_unicode=True, sort_keys=False, width=10_000
+    )
+    return f"---\n{front}---\n" + (f"\n{body}\n" if body else "")
+
+
+def pdf_button(file_name: str, label: str) -> str:
+    """The link to a guidance document's PDF, next to its page (the offline copy)."""
+    return f'<p><a class="md-button" href="{html.escape(file_name)}" download>{html.escape(label)}</a></p>\n'

@@ -1,0 +1,541 @@
+"""The survey of policy and practice across jurisdictions, as data, and its checks.
+
+Files (data/survey/):
+- `survey.yml`: title and status per language, the declared set of jurisdictions,
+  regions and kinds (national, sub-national, regional body) with their labels.
+- `indicators.yml`: the answer scale (label per language and a symbol, so an answer
+  never relies on colour alone), themes (each labelled with the public framework it
+  comes from) and indicators (theme, question per language).
+- `jurisdictions/<code>.yml`: names per language, region, kind, and for every
+  indicator: answer, note per language, sources (title, URL, pinpoint), the date the
+  answer is valid for and its review status.
+
+`load` never raises on bad input: every problem is a `Finding` with file and line,
+in the same style as the content checker, and all are reported at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from labkb.features import spreadsheet
+from labkb.model import textfile
+from labkb.model.findings import Finding, did_you_mean
+from labkb.model.frontmatter import Node, load_yaml
+from labkb.model.project import Project
+from labkb.model.schema import LANGUAGE_NAMES, LANGUAGES
+
+FOLDER = "data/survey"
+SURVEY_FILE = f"{FOLDER}/survey.yml"
+INDICATORS_FILE = f"{FOLDER}/indicators.yml"
+JURISDICTIONS_FOLDER = f"{FOLDER}/jurisdictions"
+REVIEW_STATUSES = ("needs-review", "reviewed")
+UNKNOWN = "unknown"
+ANSWER_KEYS = ("answer", "note", "note_pending", "sources", "valid_on", "review_status")
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    pinpoint: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    value: str
+    notes: dict[str, str]  # language -> note (absent when pending)
+    note_pending: tuple[str, ...]  # languages whose note is still to be written
+    sources: tuple[Source, ...]
+    valid_on: str
+    review_status: str
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    code: str
+    names: dict[str, str]
+    region: str
+    kind: str
+    answers: dict[str, Answer]  # indicator id -> answer
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    theme: str
+    questions: dict[str, str]
+    shorts: dict[str, str]  # column headings
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    labels: dict[str, str]
+    source: Source
+
+
+@dataclass
+class Survey:
+    titles: dict[str, str] = field(default_factory=dict)
+    status: dict[str, str] = field(default_factory=dict)
+    declared: list[str] = field(default_factory=list)
+    regions: dict[str, dict[str, str]] = field(default_factory=dict)
+    kinds: dict[str, dict[str, str]] = field(default_factory=dict)
+    scale: dict[str, dict[str, str]] = field(default_factory=dict)  # value -> {en, es, symbol}
+    themes: dict[str, Theme] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
+
+    def ordered_jurisdictions(self) -> list[Jurisdiction]:
+        return [self.jurisdictions[c] for c in self.declared if c in self.jurisdictions]
+
+    def label(self, table: str, key: str, language: str) -> str:
+        labels: dict[str, dict[str, str]] = getattr(self, table)
+        return labels.get(key, {}).get(language, key)
+
+
+def exists(project: Project) -> bool:
+    return (project.root / SURVEY_FILE).is_file()
+
+
+# --- reading, with findings ---------------------------------------------------------------
+
+
+class _Reader:
+    """Reads one YAML file into Nodes and records findings against it."""
+
+    def __init__(self, project: Project, relative: str, findings: list[Finding]) -> None:
+        self.relative = relative
+        self.findings = findings
+        path = project.root / relative
+        self.node: Node | None = None
+        try:
+            node, errors = load_yaml(textfile.read_text(path))
+        except FileNotFoundError:
+            findings.append(Finding(relative, 0, "this survey file is missing"))
+            return
+        except textfile.NotUTF8Error as exc:
+            findings.append(exc.finding(project))
+            return
+        for error in errors:
+            findings.append(Finding(relative, error.line, error.message.replace("front matter", "file")))
+        self.node = node if node is not None and not errors else None
+        if self.node is not None:
+            self._formulas(self.node)
+
+    def _formulas(self, node: Node) -> None:
+        """Every key and text of the file: none may start like a spreadsheet formula, as it
+        would in the survey's CSV files (labkb/features/spreadsheet.py)."""
+        if isinstance(node.value, dict):
+            for key, child in node.value.items():
+                problem = spreadsheet.problem(str(key).strip())
+                if problem:
+                    self.problem(child.key_line or child.line, problem)
+                self._formulas(child)
+        elif isinstance(node.value, list):
+            for child in node.value:
+                self._formulas(child)
+        elif isinstance(node.value, str):
+            problem = spreadsheet.problem(node.value.strip())
+            if problem:
+                self.problem(node.line, problem)
+
+    def problem(self, line: int, message: str) -> None:
+        self.findings.append(Finding(self.relative, line, message))
+
+    def mapping(self, node: Node | None, what: str, line: int) -> dict[str, Node]:
+        if node is None:
+            self.problem(line, f"{what} is missing")
+            return {}
+        if not isinstance(node.value, dict):
+            self.problem(node.line, f"{what} must be a set of 'key: value' lines")
+            return {}
+        return node.value
+
+    def bilingual(self, node: Node | None, what: str, line: int) -> dict[str, str]:
+        texts = {}
+        values = self.mapping(node, what, line)
+        for language in LANGUAGES:
+            text = values.get(language)
+            if text is None or not isinstance(text.value, str) or not text.value.strip():
+                self.problem(
+                    node.line if node else line,
+                    f"{what} has no {LANGUAGE_NAMES[language]} text: add '{language}: ...'",
+                )
+            else:
+                texts[language] = text.value.strip()
+        return texts
+
+    def source(self, node: Node, what: str) -> Source | None:
+        if not isinstance(node.value, dict):
+            self.problem(node.line, f"{what}: each source needs 'title', 'url' and optionally 'pinpoint'")
+            return None
+        values = node.value
+        for key in values:
+            if key not in ("title", "url", "pinpoint"):
+                self.problem(
+                    values[key].key_line,
+                    f"{what}: unknown key '{key}' in a source{did_you_mean(key, ('title', 'url', 'pinpoint'))}",
+                )
+        title, url = values.get("title"), values.get("url")
+        if title is None or not isinstance(title.value, str) or not title.value.strip():
+            self.problem(node.line, f"{what}: a source has no title")
+            return None
+        if url is None or not _is_web_address(url.value):
+            self.problem(
+                node.line if url is None else url.line,
+                f"{what}: expected a web address starting with https:// (or http://), "
+                f"found {_show(None if url is None else url.value)}",
+            )
+            return None
+        pinpoint = values.get("pinpoint")
+        return Source(
+            title.value.strip(),
+            str(url.value).strip(),
+            str(pinpoint.value).strip() if pinpoint and pinpoint.value is not None else "",
+        )
+
+
+def _is_web_address(value: object) -> bool:
+    if not isinstance(value, str) or " " in value.strip():
+        return False
+    parts = urlsplit(value.strip())
+    return parts.scheme in ("http", "https") and "." in parts.netloc
+
+
+def _show(value: object) -> str:
+    return "nothing" if value is None else f"'{value}'"
+
+
+def _date_problem(value: object) -> str | None:
+    text = str(value)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return f"expected a date as YYYY-MM-DD, found {_show(value)}"
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return f"'{text}' is not a date that exists"
+    return None
+
+
+def load(project: Project) -> tuple[Survey, list[Finding]]:
+    """The survey and every problem in its files (empty survey when there is none)."""
+    survey = Survey()
+    findings: list[Finding] = []
+    if not exists(project):
+        return survey, findings
+    _read_survey(project, survey, findings)
+    _read_indicators(project, survey, findings)
+    folder = project.root / JURISDICTIONS_FOLDER
+    files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    declared = set(survey.declared)
+    for path in files:
+        relative = f"{JURISDICTIONS_FOLDER}/{path.name}"
+        code = path.stem
+        if code not in declared:
+            findings.append(
+                Finding(
+                    relative,
+                    0,
+                    f"'{code}' is not a declared jurisdiction of the "
+                    f"survey: add it to 'jurisdictions:' in {SURVEY_FILE}, "
+                    "or remove this file",
+                )
+            )
+            continue
+        jurisdiction = _read_jurisdiction(project, relative, code, survey, findings)
+        if jurisdiction:
+            survey.jurisdictions[code] = jurisdiction
+    present = {p.stem for p in files}
+    # The lines of the declarations, read again only to point at a declaration without a file.
+    lines = _declared_lines(project) if any(code not in present for code in survey.declared) else {}
+    for code in survey.declared:
+        if code not in present:
+            findings.append(
+                Finding(
+                    SURVEY_FILE,
+                    lines.get(code, 0),
+                    f"the declared jurisdiction '{code}' has no file: add {JURISDICTIONS_FOLDER}/{code}.yml",
+                )
+            )
+    return survey, findings
+
+
+def _declared_lines(project: Project) -> dict[str, int]:
+    try:
+        node, _ = load_yaml(textfile.read_text(project.root / SURVEY_FILE))
+    except (OSError, textfile.NotUTF8Error):
+        return {}  # _read_survey reports the file itself
+    listing = node.value.get("jurisdictions") if node and isinstance(node.value, dict) else None
+    if listing is None or not isinstance(listing.value, list):
+        return {}
+    return {str(item.value): item.line for item in listing.value}
+
+
+def _read_survey(project: Project, survey: Survey, findings: list[Finding]) -> None:
+    reader = _Reader(project, SURVEY_FILE, findings)
+    if reader.node is None:
+        return
+    top = reader.mapping(reader.node, "the survey file", 1)
+    for key in top:
+        if key not in ("title", "status", "jurisdictions", "regions", "kinds"):
+            reader.problem(
+                top[key].key_line,
+                f"unknown key '{key}'{did_you_mean(key, ('title', 'status', 'jurisdictions', 'regions', 'kinds'))}",
+            )
+    survey.titles = reader.bilingual(top.get("title"), "'title'", 1)
+    survey.status = reader.bilingual(top.get("status"), "'status'", 1)
+    for table in ("regions", "kinds"):
+        values = reader.mapping(top.get(table), f"'{table}'", 1)
+        setattr(survey, table, {str(k): reader.bilingual(v, f"'{table}: {k}'", v.line) for k, v in values.items()})
+    listing = top.get("jurisdictions")
+    if listing is None or not isinstance(listing.value, list) or not listing.value:
+        reader.problem(
+            1 if listing is None else listing.line,
+            "'jurisdictions' must list the codes of the surveyed jurisdictions",
+        )
+        return
+    seen = set()
+    for item in listing.value:
+        code = str(item.value)
+        if not re.fullmatch(r"[a-z]{2}(-[a-z0-9]{1,8})?", code):
+            reader.problem(
+                item.line,
+                f"'{code}' is not a jurisdiction code: use a lower-case "
+                "ISO 3166 code such as 'cl', or 'gb-lnd' for a sub-national one",
+            )
+        elif code in seen:
+            reader.problem(item.line, f"'{code}' is declared twice")
+        else:
+            seen.add(code)
+            survey.declared.append(code)
+
+
+def _read_indicators(project: Project, survey: Survey, findings: list[Finding]) -> None:
+    reader = _Reader(project, INDICATORS_FILE, findings)
+    if reader.node is None:
+        return
+    top = reader.mapping(reader.node, "the indicators file", 1)
+    for key in top:
+        if key not in ("scale", "themes", "indicators"):
+            reader.problem(
+                top[key].key_line,
+                f"unknown key '{key}'{did_you_mean(key, ('scale', 'themes', 'indicators'))}",
+            )
+    _read_scale(reader, top.get("scale"), survey)
+    _read_themes(reader, top.get("themes"), survey)
+    _read_indicator_list(reader, top.get("indicators"), survey)
+
+
+def _read_scale(reader: _Reader, scale: Node | None, survey: Survey) -> None:
+    for value, node in reader.mapping(scale, "'scale'", 1).items():
+        labels = reader.bilingual(node, f"scale value '{value}'", node.line)
+        symbol = node.value.get("symbol") if isinstance(node.value, dict) else None
+        if symbol is None or not str(symbol.value).strip():
+            reader.problem(
+                node.line,
+                f"scale value '{value}' has no symbol: add 'symbol: ...' "
+                "(answers are shown with a symbol, never by colour alone)",
+            )
+        else:
+            labels["symbol"] = str(symbol.value).strip()
+        survey.scale[str(value)] = labels
+    if UNKNOWN not in survey.scale and survey.scale:
+        reader.problem(1, f"the scale must include '{UNKNOWN}', the explicit answer for what is not known")
+
+
+def _read_themes(reader: _Reader, themes: Node | None, survey: Survey) -> None:
+    for theme_id, node in reader.mapping(themes, "'themes'", 1).items():
+        values = node.value if isinstance(node.value, dict) else {}
+        labels = reader.bilingual(
+            Node({k: v for k, v in values.items() if k in LANGUAGES}, node.line),
+            f"theme '{theme_id}'",
+            node.line,
+        )
+        source_node = values.get("source")
+        source = reader.source(source_node, f"theme '{theme_id}'") if source_node else None
+        if source_node is None:
+            reader.problem(
+                node.line,
+                f"theme '{theme_id}' has no source: every theme names the "
+                "public framework it comes from ('source:' with title and url)",
+            )
+        if source:
+            survey.themes[str(theme_id)] = Theme(str(theme_id), labels, source)
+
+
+def _read_indicator_list(reader: _Reader, indicators: Node | None, survey: Survey) -> None:
+    for indicator_id, node in reader.mapping(indicators, "'indicators'", 1).items():
+        values = node.value if isinstance(node.value, dict) else {}
+        theme = values.get("theme")
+        if theme is None or str(theme.value) not in survey.themes:
+            reader.problem(
+                node.line if theme is None else theme.line,
+                f"indicator '{indicator_id}': 'theme' must be one of {', '.join(survey.themes) or 'the themes above'}",
+            )
+            continue
+        questions = reader.bilingual(values.get("question"), f"indicator '{indicator_id}' question", node.line)
+        shorts = reader.bilingual(values.get("short"), f"indicator '{indicator_id}' short label", node.line)
+        for key in values:
+            if key not in ("short", "theme", "question"):
+                reader.problem(
+                    values[key].key_line,
+                    f"indicator '{indicator_id}': unknown key "
+                    f"'{key}'{did_you_mean(key, ('short', 'theme', 'question'))}",
+                )
+        survey.indicators[str(indicator_id)] = Indicator(str(indicator_id), str(theme.value), questions, shorts)
+
+
+def _read_jurisdiction(
+    project: Project, relative: str, code: str, survey: Survey, findings: list[Finding]
+) -> Jurisdiction | None:
+    reader = _Reader(project, relative, findings)
+    if reader.node is None:
+        return None
+    top = reader.mapping(reader.node, "the jurisdiction file", 1)
+    allowed = ("code", "name", "region", "kind", "answers")
+    for key in top:
+        if key not in allowed:
+            reader.problem(top[key].key_line, f"unknown key '{key}'{did_you_mean(key, allowed)}")
+    code_node = top.get("code")
+    if code_node is None or str(code_node.value) != code:
+        reader.problem(1 if code_node is None else code_node.line, f"'code' must be '{code}', the name of this file")
+    names = reader.bilingual(top.get("name"), "'name'", 1)
+    region, kind = top.get("region"), top.get("kind")
+    for node, table, key in ((region, survey.regions, "region"), (kind, survey.kinds, "kind")):
+        if node is None or str(node.value) not in table:
+            reader.problem(
+                1 if node is None else node.line,
+                f"'{key}' must be one of {', '.join(table)}, found {_show(None if node is None else node.value)}",
+            )
+    parsed = _read_answers(reader, top.get("answers"), survey)
+    if not names or region is None or kind is None:
+        return None
+    return Jurisdiction(code, names, str(region.value), str(kind.value), parsed)
+
+
+def _read_answers(reader: _Reader, answers_node: Node | None, survey: Survey) -> dict[str, Answer]:
+    """The answers of a jurisdiction, by indicator; a problem for each indicator without one."""
+    answers = reader.mapping(answers_node, "'answers'", 1)
+    parsed: dict[str, Answer] = {}
+    for indicator_id in survey.indicators:
+        if indicator_id not in answers:
+            reader.problem(
+                answers_node.key_line if answers_node else 1,
+                f"no answer for the indicator '{indicator_id}': add it under 'answers:' "
+                f"('answer: {UNKNOWN}' when it is not known)",
+            )
+    for indicator_id, node in answers.items():
+        if indicator_id not in survey.indicators:
+            reader.problem(
+                node.key_line,
+                f"'{indicator_id}' is not an indicator of the survey"
+                f"{did_you_mean(indicator_id, survey.indicators.keys())}",
+            )
+            continue
+        answer = _read_answer(reader, indicator_id, node, survey)
+        if answer:
+            parsed[indicator_id] = answer
+    return parsed
+
+
+def _read_answer(reader: _Reader, indicator_id: str, node: Node, survey: Survey) -> Answer | None:
+    what = f"'{indicator_id}'"
+    values = reader.mapping(node, what, node.line)
+    for key in values:
+        if key not in ANSWER_KEYS:
+            reader.problem(values[key].key_line, f"{what}: unknown key '{key}'{did_you_mean(key, ANSWER_KEYS)}")
+    answer = values.get("answer")
+    value = None if answer is None else str(answer.value)
+    if value not in survey.scale:
+        reader.problem(
+            node.line if answer is None else answer.line,
+            f"{what}: the answer must be on the scale ({', '.join(survey.scale)}), "
+            f"found {_show(value)}{did_you_mean(value or '', survey.scale.keys())}",
+        )
+    pending = _read_pending(reader, what, values.get("note_pending"))
+    notes = _read_notes(reader, what, node, values, pending)
+    source_list = values.get("sources")
+    sources = _read_sources(reader, what, source_list)
+    if value and value != UNKNOWN and not sources and (source_list is None or not source_list.value):
+        reader.problem(
+            node.line if answer is None else answer.line,
+            f"{what}: an answer other than '{UNKNOWN}' needs at least one public source",
+        )
+    valid_on = values.get("valid_on")
+    problem = (
+        "'valid_on' is missing: the date the answer is valid for"
+        if valid_on is None
+        else (_date_problem(valid_on.value))
+    )
+    if problem:
+        reader.problem(node.line if valid_on is None else valid_on.line, f"{what}: {problem}")
+    review = values.get("review_status")
+    if review is None or str(review.value) not in REVIEW_STATUSES:
+        reader.problem(
+            node.line if review is None else review.line,
+            f"{what}: 'review_status' must be one of {', '.join(REVIEW_STATUSES)}",
+        )
+    if value not in survey.scale or problem or valid_on is None:  # valid_on is None only with a problem
+        return None
+    return Answer(
+        value,
+        notes,
+        pending,
+        tuple(sources),
+        str(valid_on.value),
+        str(review.value) if review else "needs-review",
+    )
+
+
+def _read_pending(reader: _Reader, what: str, pending_node: Node | None) -> tuple[str, ...]:
+    """The languages of 'note_pending' (notes not written yet); a problem for each that is not the site's."""
+    if not pending_node or not isinstance(pending_node.value, list):
+        return ()
+    pending = tuple(str(v.value) for v in pending_node.value)
+    for language in pending:
+        if language not in LANGUAGES:
+            reader.problem(
+                pending_node.line,
+                f"{what}: 'note_pending' lists '{language}', which is not a language of the site "
+                f"({', '.join(LANGUAGES)})",
+            )
+    return pending
+
+
+def _read_notes(
+    reader: _Reader, what: str, node: Node, values: dict[str, Node], pending: tuple[str, ...]
+) -> dict[str, str]:
+    """The answer's note in each language; a problem for each language missing that is not pending."""
+    notes: dict[str, str] = {}
+    note_values = reader.mapping(values.get("note"), f"{what}: 'note'", node.line)
+    for language in LANGUAGES:
+        text = note_values.get(language)
+        if text is not None and isinstance(text.value, str) and text.value.strip():
+            notes[language] = text.value.strip()
+        elif language not in pending:
+            reader.problem(
+                values["note"].key_line if "note" in values else node.key_line,
+                f"{what}: the note has no {LANGUAGE_NAMES[language]} text: add "
+                f"'{language}: ...', or flag it with 'note_pending: [{language}]'",
+            )
+    return notes
+
+
+def _read_sources(reader: _Reader, what: str, source_list: Node | None) -> list[Source]:
+    """The answer's valid sources; a problem for 'sources' that is not a list, and for each bad source."""
+    if source_list is None:
+        return []
+    if not isinstance(source_list.value, list):
+        reader.problem(source_list.line, f"{what}: 'sources' must be a list ('- title: ...')")
+        return []
+    sources = []
+    for item in source_list.value:
+        source = reader.source(item, what)
+        if source:
+            sources.append(source)
+    return sources

@@ -1,0 +1,264 @@
+"""The survey as a spreadsheet, and back: `make survey-export` / `make survey-import`.
+
+The editing sheet has one row per jurisdiction and indicator with the editable cells:
+answer, notes, sources, the date the answer is valid for and its review status. Names,
+regions and kinds stay in the YAML files. Sources in a cell are one per line, written
+`title | url | pinpoint`.
+
+Import checks every cell first and reports each problem by row and column; when there
+is any, it writes nothing. Files are written in one canonical form, so exporting and
+importing again changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+from labkb.features import spreadsheet
+from labkb.features.survey import (
+    JURISDICTIONS_FOLDER,
+    REVIEW_STATUSES,
+    UNKNOWN,
+    Answer,
+    Jurisdiction,
+    Source,
+    Survey,
+    _date_problem,
+    _is_web_address,
+)
+from labkb.model import textfile
+from labkb.model.findings import did_you_mean
+from labkb.model.project import Project
+from labkb.model.schema import LANGUAGES
+
+COLUMNS = (
+    "jurisdiction",
+    "indicator",
+    "answer",
+    *(f"note_{lang}" for lang in LANGUAGES),
+    "note_pending",
+    "sources",
+    "valid_on",
+    "review_status",
+)
+
+
+def _scalar(value: str) -> str:
+    """A YAML scalar for `value`, quoted only when YAML needs it."""
+    text = yaml.safe_dump(value, allow_unicode=True, width=10**6, default_style=None)
+    return text.removesuffix("\n...\n").removesuffix("\n")
+
+
+def dump_jurisdiction(jurisdiction: Jurisdiction, survey: Survey) -> str:
+    """The canonical text of a jurisdiction file."""
+    lines = [f"code: {jurisdiction.code}", "name:"]
+    lines += [f"  {lang}: {_scalar(jurisdiction.names[lang])}" for lang in LANGUAGES]
+    lines += [f"region: {jurisdiction.region}", f"kind: {jurisdiction.kind}", "answers:"]
+    for indicator_id in survey.indicators:
+        answer = jurisdiction.answers.get(indicator_id)
+        if answer is None:
+            continue
+        lines += [
+            f"  {indicator_id}:",
+            f"    answer: {_scalar(answer.value)}",
+            "    note:" if answer.notes else "    note: {}",
+        ]
+        lines += [f"      {lang}: {_scalar(answer.notes[lang])}" for lang in LANGUAGES if lang in answer.notes]
+        if answer.note_pending:
+            lines.append(f"    note_pending: [{', '.join(answer.note_pending)}]")
+        if answer.sources:
+            lines.append("    sources:")
+            for source in answer.sources:
+                lines.append(f"      - title: {_scalar(source.title)}")
+                lines.append(f"        url: {_scalar(source.url)}")
+                if source.pinpoint:
+                    lines.append(f"        pinpoint: {_scalar(source.pinpoint)}")
+        else:
+            lines.append("    sources: []")
+        lines += [f"    valid_on: {answer.valid_on}", f"    review_status: {answer.review_status}"]
+    return "\n".join(lines) + "\n"
+
+
+def export_rows(survey: Survey) -> list[dict[str, str]]:
+    rows = []
+    for jurisdiction in survey.ordered_jurisdictions():
+        for indicator_id in survey.indicators:
+            answer = jurisdiction.answers.get(indicator_id)
+            if answer is None:
+                continue
+            row = {
+                "jurisdiction": jurisdiction.code,
+                "indicator": indicator_id,
+                "answer": answer.value,
+                "note_pending": ", ".join(answer.note_pending),
+                "sources": "\n".join(" | ".join(p for p in (s.title, s.url, s.pinpoint) if p) for s in answer.sources),
+                "valid_on": answer.valid_on,
+                "review_status": answer.review_status,
+            }
+            row.update({f"note_{lang}": answer.notes.get(lang, "") for lang in LANGUAGES})
+            rows.append(row)
+    return rows
+
+
+def export_csv(survey: Survey) -> str:
+    """The editing sheet. A cell a spreadsheet would run as a formula gets a quote before it
+    (labkb/features/spreadsheet.py); the import removes it again."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({k: spreadsheet.neutralise(v) for k, v in row.items()} for row in export_rows(survey))
+    return out.getvalue()
+
+
+def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
+    sources = []
+    for line in (line.strip() for line in cell.splitlines()):
+        if not line:
+            continue
+        parts = [p.strip() for p in line.split(" | ")]
+        if len(parts) not in (2, 3) or not parts[0]:
+            return (), (f"'{line}' is not 'title | url' or 'title | url | pinpoint' (one source per line)")
+        if not _is_web_address(parts[1]):
+            return (), f"'{parts[1]}' is not a web address starting with https:// (or http://)"
+        for part in (parts[0], parts[2] if len(parts) == 3 else ""):
+            if problem := spreadsheet.problem(part):
+                return (), problem
+        sources.append(Source(parts[0], parts[1], parts[2] if len(parts) == 3 else ""))
+    return tuple(sources), None
+
+
+# Reports a problem in a cell of the row being read: (column, message).
+_Bad = Callable[[str, str], None]
+
+
+def _cells(row: Mapping[str, object], bad: _Bad) -> tuple[dict[str, str], bool]:
+    """The texts of a row, without the quote the export put before each formula, and whether
+    all are good. A cell that a spreadsheet would run as a formula is refused (`bad`): it
+    would be a formula again in the data's CSV files (labkb/features/spreadsheet.py)."""
+    cells: dict[str, str] = {}
+    good = True
+    for column in COLUMNS:
+        raw = row.get(column)
+        if not isinstance(raw, str):  # a short row: the cell is missing
+            continue
+        text = spreadsheet.restore(raw).replace("\r\n", "\n").replace("\r", "\n")
+        problem = spreadsheet.problem(raw) or spreadsheet.problem(text.strip())
+        if problem:
+            bad(column, problem)
+            good = False
+        cells[column] = text
+    return cells, good
+
+
+def import_csv(project: Project, survey: Survey, text: str, name: str) -> tuple[list[str], list[str]]:
+    """(files written, problems). Nothing is written when there is any problem."""
+    problems: list[str] = []
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = reader.fieldnames or []
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        return [], [f"{name}: row 1: the columns {', '.join(missing)} are missing (expected: {', '.join(COLUMNS)})"]
+    answers: dict[tuple[str, str], Answer] = {}
+    refused: set[tuple[str, str]] = set()
+    for number, cells in enumerate(reader, start=2):
+
+        def bad(column: str, message: str, number: int = number) -> None:
+            problems.append(f"{name}: row {number}, column '{column}': {message}")
+
+        row, good = _cells(cells, bad)
+        code, indicator = (row.get("jurisdiction") or "").strip(), (row.get("indicator") or "").strip()
+        if not good:  # its formula is reported; the row's other checks wait until it is fixed
+            refused.add((code, indicator))
+            continue
+        if _row_is_new(code, indicator, survey, answers, bad):
+            answers[(code, indicator)] = _row_answer(row, survey, bad)
+    problems += _rows_missing(survey, answers.keys() | refused, name)
+    if problems:
+        return [], problems
+    changes = _changes(project, survey, answers)
+    for path, text_out in changes:  # only now that every cell is known to be good
+        path.write_text(text_out, encoding="utf-8")
+    return [project.relative(path) for path, _ in changes], []
+
+
+def _row_is_new(
+    code: str, indicator: str, survey: Survey, answers: Mapping[tuple[str, str], Answer], bad: _Bad
+) -> bool:
+    """Whether a row names a declared jurisdiction and an indicator, not already read (else `bad`)."""
+    if code not in survey.jurisdictions:
+        bad("jurisdiction", f"'{code}' is not a declared jurisdiction ({', '.join(survey.declared)})")
+        return False
+    if indicator not in survey.indicators:
+        bad("indicator", f"'{indicator}' is not an indicator ({', '.join(survey.indicators)})")
+        return False
+    if (code, indicator) in answers:
+        bad("indicator", f"'{code}' already has a row for '{indicator}'")
+        return False
+    return True
+
+
+def _row_answer(row: dict[str, str], survey: Survey, bad: _Bad) -> Answer:
+    """The answer a row's cells give; each cell that is wrong is reported (`bad`)."""
+    value = (row.get("answer") or "").strip()
+    if value not in survey.scale:
+        bad(
+            "answer",
+            f"'{value}' is not on the scale ({', '.join(survey.scale)}){did_you_mean(value, survey.scale.keys())}",
+        )
+    notes, pending = _row_notes(row, bad)
+    sources, source_problem = _sources(row.get("sources") or "")
+    if source_problem:
+        bad("sources", source_problem)
+    elif value in survey.scale and value != UNKNOWN and not sources:
+        bad("sources", f"an answer other than '{UNKNOWN}' needs at least one public source")
+    valid_on = (row.get("valid_on") or "").strip()
+    if problem := _date_problem(valid_on):
+        bad("valid_on", problem)
+    review = (row.get("review_status") or "").strip()
+    if review not in REVIEW_STATUSES:
+        bad("review_status", f"'{review}' must be one of {', '.join(REVIEW_STATUSES)}")
+    return Answer(value, {k: v for k, v in notes.items() if v}, pending, sources, valid_on, review)
+
+
+def _row_notes(row: dict[str, str], bad: _Bad) -> tuple[dict[str, str], tuple[str, ...]]:
+    """(note by language, empty ones included; the languages of note_pending) of a row."""
+    pending = tuple(p.strip() for p in (row.get("note_pending") or "").split(",") if p.strip())
+    for language in pending:
+        if language not in LANGUAGES:
+            bad("note_pending", f"'{language}' is not a language of the site ({', '.join(LANGUAGES)})")
+    notes = {lang: (row.get(f"note_{lang}") or "").strip() for lang in LANGUAGES}
+    for language, note in notes.items():
+        if not note and language not in pending:
+            bad(f"note_{language}", f"the note is empty: write it, or put '{language}' in note_pending")
+    return notes, pending
+
+
+def _rows_missing(survey: Survey, rows: set[tuple[str, str]], name: str) -> list[str]:
+    """A problem for each answer of a declared jurisdiction that has no row in the sheet."""
+    problems = []
+    for code in survey.declared:
+        for indicator in survey.indicators:
+            if (code, indicator) not in rows and code in survey.jurisdictions:
+                problems.append(
+                    f"{name}: no row for jurisdiction '{code}' and indicator "
+                    f"'{indicator}': every answer must be in the sheet"
+                )
+    return problems
+
+
+def _changes(project: Project, survey: Survey, answers: Mapping[tuple[str, str], Answer]) -> list[tuple[Path, str]]:
+    """(path, new text) of each jurisdiction file the imported answers change."""
+    changes: list[tuple[Path, str]] = []
+    for code, jurisdiction in survey.jurisdictions.items():
+        updated = replace(jurisdiction, answers={i: answers[(code, i)] for i in survey.indicators})
+        path = project.root / JURISDICTIONS_FOLDER / f"{code}.yml"
+        text_out = dump_jurisdiction(updated, survey)
+        if not path.is_file() or textfile.read_text(path) != text_out:
+            changes.append((path, text_out))
+    return changes

@@ -1,0 +1,224 @@
+"""The data registries editors maintain next to the content.
+
+- `data/vocabularies.yml`: controlled vocabularies (id -> label per language).
+- `data/authors.yml`: blog authors (name; affiliation and bio per language).
+- `data/labels.yml`: every label and notice the site shows readers, per language.
+
+Each loads into plain dicts and reports its own problems as findings, so a broken
+data file is named with its line like any content file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TypedDict
+
+from labkb.checks import plain_text
+from labkb.model import textfile
+from labkb.model.findings import Finding
+from labkb.model.frontmatter import Node, load_yaml
+from labkb.model.project import Project
+from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
+
+VOCABULARIES_FILE = "data/vocabularies.yml"
+AUTHORS_FILE = "data/authors.yml"
+LABELS_FILE = "data/labels.yml"
+
+REQUIRED_VOCABULARIES = (
+    "stages",
+    "audiences",
+    "sectors",
+    "categories",
+    "review_statuses",
+    "jurisdictions",
+    "hide",
+)
+
+
+class Author(TypedDict, total=False):
+    """An author of data/authors.yml: what of it is valid (a key with a mistake is left out)."""
+
+    name: str
+    affiliation: dict[str, str]  # language -> text
+    bio: dict[str, str]  # language -> text
+
+
+@dataclass
+class Registries:
+    # vocabulary name -> id -> language -> label
+    vocabularies: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    # author id -> {"name": str, "affiliation": {lang: str}, "bio": {lang: str}}
+    authors: dict[str, Author] = field(default_factory=dict)
+    # label key -> language -> text
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def label(self, key: str, language: str, /, **values: object) -> str:
+        text = self.labels.get(key, {}).get(language) or self.labels.get(key, {}).get(DEFAULT_LANGUAGE) or key
+        return text.format(**values) if values else text
+
+    def term(self, vocabulary: str, term_id: str, language: str) -> str:
+        return self.vocabularies.get(vocabulary, {}).get(term_id, {}).get(language, term_id)
+
+
+def load(project: Project) -> Registries:
+    registries = Registries()
+    vocabularies = _read(project, VOCABULARIES_FILE, registries.findings)
+    if vocabularies is not None:
+        registries.vocabularies = _bilingual_tables(vocabularies, VOCABULARIES_FILE, registries.findings)
+        for name in REQUIRED_VOCABULARIES:
+            if name not in registries.vocabularies:
+                registries.findings.append(
+                    Finding(
+                        VOCABULARIES_FILE,
+                        1,
+                        f"the vocabulary '{name}' is missing: add '{name}:' with its terms",
+                    )
+                )
+    authors = _read(project, AUTHORS_FILE, registries.findings)
+    if authors is not None:
+        registries.authors = _authors(authors, registries.findings)
+    labels = _read(project, LABELS_FILE, registries.findings)
+    if labels is not None:
+        registries.labels = _bilingual(labels, LABELS_FILE, registries.findings)
+        registries.findings += _language_names(registries.labels)
+    return registries
+
+
+def _language_names(labels: dict[str, dict[str, str]]) -> list[Finding]:
+    """Every language of the site is named in every language (notices, search marks, the
+    survey's data dictionary): a label `language_name_<code>` per language."""
+    return [
+        Finding(
+            LABELS_FILE,
+            0,
+            f"the language '{code}' (data/languages.yml) has no name: add 'language_name_{code}: "
+            + "{"
+            + ", ".join(f"{lang}: ..." for lang in LANGUAGES)
+            + "}' with its name in each language",
+        )
+        for code in LANGUAGES
+        if f"language_name_{code}" not in labels
+    ]
+
+
+def _read(project: Project, relative: str, findings: list[Finding]) -> Node | None:
+    path = project.root / relative
+    try:
+        text = textfile.read_text(path)
+    except FileNotFoundError:
+        findings.append(Finding(relative, 0, "this data file is missing"))
+        return None
+    except textfile.NotUTF8Error as exc:
+        findings.append(exc.finding(project))
+        return None
+    node, errors = load_yaml(text, first_line=1)
+    for error in errors:
+        findings.append(Finding(relative, error.line, error.message.replace("front matter", "data file")))
+    findings += plain_text.findings_in(node, relative)  # every text of these files is shown as text
+    return node if not errors else None
+
+
+def _bilingual(node: Node, path: str, findings: list[Finding]) -> dict[str, dict[str, str]]:
+    """id -> {en: text, es: text}; every id must have every language as non-empty text."""
+    table: dict[str, dict[str, str]] = {}
+    assert isinstance(node.value, dict)
+    for key, entry in node.value.items():
+        if not isinstance(entry.value, dict):
+            findings.append(
+                Finding(
+                    path,
+                    entry.line,
+                    f"'{key}' must have one line per language: " + ", ".join(f"{lang}: ..." for lang in LANGUAGES),
+                )
+            )
+            continue
+        texts: dict[str, str] = {}
+        for language in LANGUAGES:
+            text = entry.value.get(language)
+            if text is None or not isinstance(text.value, str) or not text.value.strip():
+                findings.append(
+                    Finding(
+                        path,
+                        entry.line if text is None else text.line,
+                        f"'{key}' has no {LANGUAGE_NAMES[language]} text: add '{language}: ...'",
+                    )
+                )
+            else:
+                texts[language] = text.value
+        for extra in entry.value:
+            if extra not in LANGUAGES:
+                findings.append(
+                    Finding(
+                        path,
+                        entry.value[extra].key_line,
+                        f"'{key}' has an unknown language '{extra}' (expected: {', '.join(LANGUAGES)})",
+                    )
+                )
+        table[str(key)] = texts
+    return table
+
+
+def _bilingual_tables(node: Node, path: str, findings: list[Finding]) -> dict[str, dict[str, dict[str, str]]]:
+    assert isinstance(node.value, dict)
+    tables = {}
+    for name, vocabulary in node.value.items():
+        if not isinstance(vocabulary.value, dict) or not vocabulary.value:
+            findings.append(
+                Finding(
+                    path,
+                    vocabulary.line,
+                    f"the vocabulary '{name}' must list its terms as 'id: {{en: ..., es: ...}}'",
+                )
+            )
+            continue
+        tables[str(name)] = _bilingual(vocabulary, path, findings)
+    return tables
+
+
+def _authors(node: Node, findings: list[Finding]) -> dict[str, Author]:
+    assert isinstance(node.value, dict)
+    authors: dict[str, Author] = {}
+    for author_id, entry in node.value.items():
+        if not isinstance(entry.value, dict):
+            findings.append(Finding(AUTHORS_FILE, entry.line, f"author '{author_id}' needs name, affiliation and bio"))
+            continue
+        fields = entry.value
+        record: Author = {}
+        name = fields.get("name")
+        if name is None or not isinstance(name.value, str) or not name.value.strip():
+            findings.append(
+                Finding(
+                    AUTHORS_FILE,
+                    entry.line if name is None else name.line,
+                    f"author '{author_id}' has no name: add 'name: ...'",
+                )
+            )
+        else:
+            record["name"] = name.value
+        for key in ("affiliation", "bio"):
+            value = fields.get(key)
+            if value is None:
+                findings.append(
+                    Finding(
+                        AUTHORS_FILE,
+                        entry.line,
+                        f"author '{author_id}' has no {key}: add '{key}:' with "
+                        + " and ".join(f"'{lang}: ...'" for lang in LANGUAGES),
+                    )
+                )
+                continue
+            record[key] = _bilingual(Node({f"{author_id} {key}": value}, value.line), AUTHORS_FILE, findings).get(
+                f"{author_id} {key}", {}
+            )
+        for extra in fields:
+            if extra not in ("name", "affiliation", "bio"):
+                findings.append(
+                    Finding(
+                        AUTHORS_FILE,
+                        fields[extra].key_line,
+                        f"author '{author_id}' has an unknown key '{extra}' (expected: name, affiliation, bio)",
+                    )
+                )
+        authors[str(author_id)] = record
+    return authors

@@ -1,0 +1,2 @@
+"""Command-line verbs and the benchmark.
+"""
