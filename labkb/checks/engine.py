@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from labkb.checks import bounds, content_files, plain_text, safety
 from labkb.features import blog, permalinks
@@ -32,9 +32,9 @@ from labkb.model.schema import (
     Field,
     Kind,
 )
+from labkb.model.web_address import is_web_address
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f<>\"']")  # never part of a web address as written
 _FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
 _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
@@ -267,9 +267,7 @@ def _check_year(scalar: _Scalar) -> list[str]:
 
 
 def _check_url(scalar: _Scalar) -> list[str]:
-    text = scalar.text
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc or _URL_UNSAFE.search(text):
+    if not is_web_address(scalar.text):
         return [f"expected a web address starting with https://, found {scalar.found}"]
     return []
 

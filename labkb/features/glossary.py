@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from labkb.checks import plain_text
 from labkb.checks.sanitize import tooltip_text
@@ -21,6 +20,7 @@ from labkb.model.findings import Finding
 from labkb.model.frontmatter import Node, load_yaml
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGE_NAMES, LANGUAGES
+from labkb.model.web_address import is_web_address
 
 FILE = "data/glossary.yml"
 _SKIP = {
@@ -152,8 +152,7 @@ def _sources(entry_id: str, fields: dict[str, Node], key_line: int, findings: li
             if title is None or url is None:
                 findings.append(Finding(FILE, source.line, f"'{entry_id}': each source needs 'title' and 'url'"))
                 continue
-            parts = urlsplit(str(url.value))
-            if parts.scheme != "https" or "." not in parts.netloc:
+            if not is_web_address(url.value):
                 findings.append(
                     Finding(
                         FILE,

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from labkb.features import spreadsheet
 from labkb.model import textfile
@@ -27,6 +26,7 @@ from labkb.model.findings import Finding, did_you_mean
 from labkb.model.frontmatter import Node, load_yaml
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGE_NAMES, LANGUAGES
+from labkb.model.web_address import is_web_address
 
 FOLDER = "data/survey"
 SURVEY_FILE = f"{FOLDER}/survey.yml"
@@ -185,7 +185,7 @@ class _Reader:
         if title is None or not isinstance(title.value, str) or not title.value.strip():
             self.problem(node.line, f"{what}: a source has no title")
             return None
-        if url is None or not _is_web_address(url.value):
+        if url is None or not is_web_address(url.value):
             self.problem(
                 node.line if url is None else url.line,
                 f"{what}: expected a web address starting with https:// (or http://), "
@@ -198,13 +198,6 @@ class _Reader:
             str(url.value).strip(),
             str(pinpoint.value).strip() if pinpoint and pinpoint.value is not None else "",
         )
-
-
-def _is_web_address(value: object) -> bool:
-    if not isinstance(value, str) or " " in value.strip():
-        return False
-    parts = urlsplit(value.strip())
-    return parts.scheme in ("http", "https") and "." in parts.netloc
 
 
 def _show(value: object) -> str:

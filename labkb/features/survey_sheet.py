@@ -30,12 +30,12 @@ from labkb.features.survey import (
     Source,
     Survey,
     _date_problem,
-    _is_web_address,
 )
 from labkb.model import textfile
 from labkb.model.findings import did_you_mean
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGES
+from labkb.model.web_address import is_web_address
 
 COLUMNS = (
     "jurisdiction",
@@ -124,7 +124,7 @@ def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
         parts = [p.strip() for p in line.split(" | ")]
         if len(parts) not in (2, 3) or not parts[0]:
             return (), (f"'{line}' is not 'title | url' or 'title | url | pinpoint' (one source per line)")
-        if not _is_web_address(parts[1]):
+        if not is_web_address(parts[1]):
             return (), f"'{parts[1]}' is not a web address starting with https:// (or http://)"
         for part in (parts[0], parts[2] if len(parts) == 3 else ""):
             if problem := spreadsheet.problem(part):
