@@ -30,3 +30,24 @@ def test_make_preview_builds_a_copy_whose_links_all_resolve(tmp_path):
     assert "risk-based-due-diligence.pdf" not in guide and not list(preview.rglob("*.pdf"))
     assert "assets/vendor/iframe-worker/shim.js" in guide  # search works from files
     assert '<link rel="alternate" hreflang' not in guide  # no head alternates that would be fetched from the web
+
+
+def test_make_offline_as_typed_builds_prints_checks_and_zips(tmp_path):
+    """`make offline` from the repository root, relative paths and all (it used to stop with
+    'relative path can't be expressed as a file URI' when printing the PDFs)."""
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "offline"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+        stdin=subprocess.DEVNULL,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "Traceback" not in output
+    site = root / "dist" / "offline" / "learning-lab"
+    assert (site / "guidance" / "risk-based-due-diligence.pdf").read_bytes().startswith(b"%PDF")
+    assert (site / "es" / "guidance" / "risk-based-due-diligence.pdf").is_file()
+    assert (root / "dist" / "learning-lab-offline.zip").is_file()

@@ -100,7 +100,7 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     if args.verb == "pdfs":
         from labkb.output import pdfs
 
-        written = pdfs.print_guidance(args.folder, pdfs.guidance_pages(project.content))
+        written = pdfs.print_guidance(args.folder.resolve(), pdfs.guidance_pages(project.content))
         print(f"OK: {len(written)} guidance PDF(s) printed into {args.folder}.")
         return 0
     if args.verb == "links":
