@@ -24,7 +24,7 @@ def rendered_ids(body: str) -> list[str]:
 
 
 def our_ids(body: str) -> list[str]:
-    return [h.id for h in ms.headings(ms.mask_code(body))]
+    return [h.id for h in ms.headings(ms.mask_code(body), body)]
 
 
 # --- mask_code ------------------------------------------------------------------------------
@@ -65,11 +65,6 @@ def test_mask_code_blanks_code_and_comments_and_keeps_every_position():
     assert "<h1" not in html and 'href="y.md"' not in html
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: markdown_source.mask_code masks everything after a fence that is never closed, but MkDocs "
-    "(pymdownx.superfences) renders it as text: `make check` does not see the link below, the site shows it",
-)
 def test_a_fence_never_closed_is_not_code():
     body = "Text\n\n```\n[bad](missing.md)\n"
     assert 'href="missing.md"' in markdown.Markdown(extensions=EXTENSIONS).convert(body)
@@ -121,31 +116,16 @@ def test_repeated_headings_are_numbered_as_mkdocs_numbers_them():
     assert our_ids(body) == rendered_ids(body) == ["steps", "steps_1", "steps_2"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: markdown_source.headings reads the heading from the masked body, so inline code in a heading "
-    "is blanked: '## Run `make check`' gets 'run', MkDocs writes 'run-make-check'",
-)
 def test_inline_code_in_a_heading_is_part_of_its_id():
     body = "## Run `make check`\n"
     assert our_ids(body) == rendered_ids(body) == ["run-make-check"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: markdown_source._heading_text removes every '_' and '*' as emphasis, also inside a word: "
-    "'## The file_name field' gets 'the-filename-field', MkDocs writes 'the-file_name-field'",
-)
 def test_an_underscore_inside_a_word_stays_in_the_id():
     body = "## The file_name field\n"
     assert our_ids(body) == rendered_ids(body) == ["the-file_name-field"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a heading with no letters or digits gets '_' then '__1' from markdown_source.headings; "
-    "Python-Markdown's toc writes '_1' then '_2'",
-)
 def test_headings_without_letters_are_numbered_as_mkdocs_numbers_them():
     body = "## ✅\n\n## ✅\n"
     assert our_ids(body) == rendered_ids(body) == ["_1", "_2"]
@@ -192,11 +172,6 @@ def test_a_link_with_an_angle_bracketed_address():
     assert ms.links("[a page](<../guidance/a.md>)") == [ms.Link("../guidance/a.md", "a page", 1, False)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: markdown_source._HTML_IMG reads the angle-bracketed address of '![Chart](<img-2024.png>)' as "
-    "an HTML <img> without alt; `make check` refuses the valid image (MkDocs renders it)",
-)
 def test_an_angle_bracketed_image_address_is_not_an_html_tag():
     assert ms.links("![Chart](<img-2024.png>)") == [ms.Link("img-2024.png", "Chart", 1, True)]
 

@@ -224,14 +224,11 @@ def test_redirect_page_escapes_its_texts_and_addresses():
     canonical = next(a for tag, a in page.tags if tag == "link")
     assert canonical["href"] == 'https://e.org/x/?a=1&b="2"'
     assert "<b>" not in text and "Moved &lt;b&gt;&amp;&lt;/b&gt;" in text
-    assert page.scripts == [f"location.replace({json.dumps(target)} + location.hash)"]
+    [script] = page.scripts
+    literal = script.removeprefix("location.replace(").removesuffix(" + location.hash)")
+    assert json.loads(literal) == target  # the same address, whatever escapes the literal uses
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (not reachable through the checker today): redirect_page writes the target into <script> with "
-    "json.dumps, which leaves '</script>' as it is, so a target holding it ends the script early",
-)
 def test_a_target_cannot_end_the_redirect_script():
     text = permalinks.redirect_page("../x/</script><script>alert(1)</script>", "https://e.org/x/", "en", "Moved")
     page = parsed(text)

@@ -302,11 +302,6 @@ def test_a_formula_in_a_cell_is_refused_and_the_rows_other_checks_wait(project):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a source title (or pinpoint) holding ' | ' passes the survey check, but the export writes it "
-    "unescaped into 'title | url | pinpoint' and the import then refuses the unchanged sheet",
-)
 def test_a_source_title_with_a_pipe_survives_the_round_trip(project):
     path = project.root / survey.JURISDICTIONS_FOLDER / "se.yml"
     path.write_text(SE_YML.replace("'Annual report: part 1'", "Public procurement | Government.se"), encoding="utf-8")

@@ -403,7 +403,7 @@ def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Projec
 
 def _second_titles(page: Page) -> list[Finding]:
     """A finding for each level-1 heading after the first: a page has one title."""
-    h1 = [h for h in markdown_source.headings(page.masked) if h.level == 1]
+    h1 = [h for h in markdown_source.headings(page.masked, page.doc.body) if h.level == 1]
     return [
         Finding(
             page.rel,
@@ -451,7 +451,7 @@ def _check_links(
         target = unquote(target.split("?")[0])
         if not target:
             if own_anchors is None:
-                own_anchors = markdown_source.anchors(page.masked)
+                own_anchors = markdown_source.anchors(page.masked, page.doc.body)
             if anchor and anchor not in own_anchors:
                 findings.append(Finding(page.rel, line, _anchor_message(anchor, page.rel, own_anchors)))
             continue
@@ -524,7 +524,7 @@ def _check_internal(
         if key in tree.files:
             if anchor and joined.endswith(".md"):
                 linked = by_key.get((language, joined))
-                ids = markdown_source.anchors(linked.masked) if linked else set()
+                ids = markdown_source.anchors(linked.masked, linked.doc.body) if linked else set()
                 if anchor not in ids:
                     return [Finding(page.rel, line, _anchor_message(anchor, f"content/{language}/{joined}", ids))]
             return []

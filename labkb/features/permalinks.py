@@ -342,6 +342,11 @@ def page_path_for(project: Project, url: str, stages: list[str]) -> str:  # noqa
     return candidates[-1]  # generated pages (blog listings, stage pages) use "<path>.md"
 
 
+def _script_string(text: str) -> str:
+    """`text` as a JavaScript string literal that cannot end the <script> it is written in."""
+    return json.dumps(text).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def redirect_page(target: str, absolute: str, language: str, title: str) -> str:
     """A page that sends readers (and search engines) on to `target`, keeping any #anchor.
 
@@ -353,6 +358,6 @@ def redirect_page(target: str, absolute: str, language: str, title: str) -> str:
         f"<title>{html.escape(title)}</title>"
         f'<link rel="canonical" href="{safe_absolute}"><meta name="robots" content="noindex">'
         f'<meta http-equiv="refresh" content="0; url={safe_target}">'
-        f"<script>location.replace({json.dumps(target)} + location.hash)</script>"
+        f"<script>location.replace({_script_string(target)} + location.hash)</script>"
         f'</head><body><p><a href="{safe_target}">{html.escape(title)}</a></p></body></html>\n'
     )

@@ -7,6 +7,7 @@ adapter decides where they go.
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 import yaml
@@ -49,7 +50,10 @@ def review_notice(regs: Registries, language: str) -> str:
 
 
 def _cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """A table cell's Markdown: on one line, each '|' escaped (and each backslash before it, so
+    'a \\| b' keeps its backslash and stays in its cell)."""
+    one_line = re.sub(r"\r\n?|\n", " ", str(text))
+    return re.sub(r"(\\*)\|", lambda m: m.group(1) * 2 + "\\|", one_line)
 
 
 def table(headers: list[str], rows: list[list[Any]]) -> str:

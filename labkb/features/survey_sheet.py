@@ -3,7 +3,8 @@
 The editing sheet has one row per jurisdiction and indicator with the editable cells:
 answer, notes, sources, the date the answer is valid for and its review status. Names,
 regions and kinds stay in the YAML files. Sources in a cell are one per line, written
-`title | url | pinpoint`.
+`title | url | pinpoint`; a '|' inside a title or pinpoint is written '\\|' (and a
+backslash '\\\\'), so every sheet the export writes reads back unchanged.
 
 Import checks every cell first and reports each problem by row and column; when there
 is any, it writes nothing. Files are written in one canonical form, so exporting and
@@ -97,7 +98,7 @@ def export_rows(survey: Survey) -> list[dict[str, str]]:
                 "indicator": indicator_id,
                 "answer": answer.value,
                 "note_pending": ", ".join(answer.note_pending),
-                "sources": "\n".join(" | ".join(p for p in (s.title, s.url, s.pinpoint) if p) for s in answer.sources),
+                "sources": "\n".join(_source_line(s) for s in answer.sources),
                 "valid_on": answer.valid_on,
                 "review_status": answer.review_status,
             }
@@ -116,12 +117,33 @@ def export_csv(survey: Survey) -> str:
     return out.getvalue()
 
 
+def _source_line(source: Source) -> str:
+    """'title | url | pinpoint', each '|' and backslash in a part escaped with a backslash."""
+    parts = (source.title, source.url, source.pinpoint)
+    return " | ".join(p.replace("\\", "\\\\").replace("|", "\\|") for p in parts if p)
+
+
+def _source_parts(line: str) -> list[str]:
+    """The parts of a source line, split at each '|' that no backslash escapes, unescaped."""
+    parts, current, chars = [], [], iter(line)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            current.append(following if following in ("\\", "|") else char + following)
+        elif char == "|":
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    return [*parts, "".join(current).strip()]
+
+
 def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
     sources = []
     for line in (line.strip() for line in cell.splitlines()):
         if not line:
             continue
-        parts = [p.strip() for p in line.split(" | ")]
+        parts = _source_parts(line)
         if len(parts) not in (2, 3) or not parts[0]:
             return (), (f"'{line}' is not 'title | url' or 'title | url | pinpoint' (one source per line)")
         if not is_web_address(parts[1]):

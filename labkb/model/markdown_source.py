@@ -32,7 +32,8 @@ _LINK = re.compile(
 _REF_LINK = re.compile(r"(?P<image>!?)(?<!\\)\[(?P<text>(?:[^\[\]\\]|\\.)*)\]\[(?P<ref>[^\[\]]*)\]")
 _REF_DEF = re.compile(r"^ {0,3}\[(?P<ref>[^\[\]]+)\]:\s*<?(?P<url>\S+?)>?(?:\s+.*)?$", re.MULTILINE)
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]*)>")
-_HTML_IMG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+# '<img' then a space, '/' or '>': '![x](<img-2024.png>)' is an angle-bracketed address, not a tag.
+_HTML_IMG = re.compile(r"<img(?=[\s/>])[^<>]*>", re.IGNORECASE)
 _HTML_ATTR = re.compile(r"(?<![\w:-])(\w[\w:-]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
 _HTML_A = re.compile(r"<a\b[^<>]*\bhref\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
 
@@ -61,21 +62,34 @@ class Link:
 
 
 def mask_code(body: str) -> str:
-    """The body with fenced code, inline code and HTML comments replaced by spaces."""
+    """The body with fenced code, inline code and HTML comments replaced by spaces.
+
+    A fence that is never closed is not code: pymdownx.superfences renders its opening line
+    and what follows as text, so they stay visible (and the lines after it are read again).
+    """
     lines = body.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        match = _FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(2)[0] * len(match.group(2))
-            lines[index] = _blank(line)
-        elif fence is not None:
-            if match and match.group(2).startswith(fence) and not line.strip().strip(fence[0]):
-                fence = None
-            lines[index] = _blank(line)
+    index = 0
+    while index < len(lines):
+        match = _FENCE.match(lines[index])
+        if match:
+            close = _closing_fence(lines, index + 1, match.group(2)[0] * len(match.group(2)))
+            if close is not None:
+                for inside in range(index, close + 1):
+                    lines[inside] = _blank(lines[inside])
+                index = close
+        index += 1
     text = "\n".join(lines)
     text = _COMMENT.sub(lambda m: _blank(m.group(0)), text)
     return _mask_code_spans(text)
+
+
+def _closing_fence(lines: list[str], start: int, fence: str) -> int | None:
+    """The index of the line that closes `fence` (as long or longer, nothing after), or None."""
+    for index in range(start, len(lines)):
+        match = _FENCE.match(lines[index])
+        if match and match.group(2).startswith(fence) and not lines[index].strip().strip(fence[0]):
+            return index
+    return None
 
 
 def _mask_code_spans(text: str) -> str:
@@ -127,20 +141,28 @@ def _heading_text(raw: str) -> str:
     """Heading text as the toc extension sees it: markup stripped, link text kept."""
     text = _LINK.sub(lambda m: m.group("text"), raw)
     text = _TAG_ANY.sub("", text)
-    text = re.sub(r"(\*\*|__|\*|_|~~|`)", "", text)
+    text = re.sub(r"\*\*|\*|~~|`", "", text)
+    # '_' is emphasis only at the edge of a word: 'file_name' keeps it, as Python-Markdown does.
+    text = re.sub(r"(?<![^\W_])_+|_+(?![^\W_])", "", text)
     return text.strip()
 
 
-def headings(masked: str) -> list[Heading]:
+def headings(masked: str, body: str | None = None) -> list[Heading]:
+    """The headings of a body with the ids MkDocs gives them.
+
+    `masked` (mask_code of the body) tells which lines are headings; their text is read from
+    `body` when given, so inline code in a heading is part of its id, as it is on the page.
+    """
     found: list[Heading] = []
     used: set[str] = set()
-    counters: dict[str, int] = {}
     lines = masked.split("\n")
+    source = body.split("\n") if body is not None else lines
     for index, line in enumerate(lines):
         level, raw = 0, ""
         match = _ATX.match(line)
         if match:
-            level, raw = len(match.group(1)), _without_closing_hashes(match.group(2) or "")
+            text_match = _ATX.match(_COMMENT.sub("", source[index])) or match
+            level, raw = len(match.group(1)), _without_closing_hashes(text_match.group(2) or "")
         elif (
             index + 1 < len(lines)
             and line.strip()
@@ -149,24 +171,28 @@ def headings(masked: str) -> list[Heading]:
             and not _is_block_start(line)
             and (index == 0 or not lines[index - 1].strip())
         ):
-            level, raw = (1 if lines[index + 1].strip().startswith("=") else 2), line.strip()
+            level, raw = (1 if lines[index + 1].strip().startswith("=") else 2), _COMMENT.sub("", source[index]).strip()
         if not level:
             continue
         explicit = _ATTR_ID.search(raw)
         raw = _ATTR_TAIL.sub("", raw)
         text = _heading_text(raw)
-        if explicit:
-            heading_id = explicit.group(1)
-        else:
-            base = slugify(text) or "_"
-            heading_id, counter = base, counters.get(base, 0)
-            while heading_id in used:
-                counter += 1
-                heading_id = f"{base}_{counter}"
-            counters[base] = counter  # ids are never freed: the next search starts here
+        heading_id = explicit.group(1) if explicit else _unique(slugify(text), used)
         used.add(heading_id)
         found.append(Heading(level, text, heading_id, index + 1))
     return found
+
+
+_ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
+
+
+def _unique(heading_id: str, used: set[str]) -> str:
+    """The id made unique as Python-Markdown's toc does: 'x', 'x_1', 'x_2'; an empty id is '_1'."""
+    while heading_id in used or not heading_id:
+        match = _ID_COUNT.match(heading_id)
+        base, count = (match.group(1), int(match.group(2))) if match else (heading_id, 0)
+        heading_id = f"{base}_{count + 1}"
+    return heading_id
 
 
 def _without_closing_hashes(raw: str) -> str:
@@ -181,9 +207,9 @@ def _is_block_start(line: str) -> bool:
     return stripped.startswith(("-", "*", "+", ">", "|", "#")) or bool(re.match(r"\d+[.)]\s", stripped))
 
 
-def anchors(masked: str) -> set[str]:
+def anchors(masked: str, body: str | None = None) -> set[str]:
     """Every id a link may point at: heading ids and explicit ids in attributes and HTML."""
-    ids = {h.id for h in headings(masked)}
+    ids = {h.id for h in headings(masked, body)}
     ids.update(m.group(1) for m in re.finditer(r"\{[^{}\n]*#([\w-]++)[^{}\n#]*+\}", masked))
     ids.update(m.group(1) for m in _HTML_ID.finditer(masked))
     return ids
