@@ -232,7 +232,8 @@ def _new_post(project: Project, args: argparse.Namespace) -> int:
         return 1
     for path in written:
         print(f"created {project.relative(path)}")
-    _urls(project)
+    # The new addresses are recorded by the deploy on main (docs/deploy.md), not here: the
+    # pull request holds the new files only.
     print("Next: write 300 to 1000 words in each file, then run 'make check'.")
     return 0
 

@@ -1,0 +1,126 @@
+"""One-file pull requests (issue 15, point 1): a pull request that adds only a valid post passes
+`make check` and `make build` as typed; the deploy on main records new addresses, so nobody
+edits data/urls.txt by hand; a published page renamed without a redirect still fails."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from labkb.features import permalinks
+from labkb.model.corpus import Corpus
+from labkb.model.project import Project
+from tests.conftest import MAKE_FILES, REPO, SITE_FILES, copy_repository
+from tests.contribution import SLUG, add_bilingual_post
+
+VENV = Path(sys.prefix)
+
+
+def make(root: Path, target: str) -> subprocess.CompletedProcess[str]:
+    """`make TARGET` exactly as typed, from the root of the copy (the test run's .venv)."""
+    return subprocess.run(
+        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", target],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "data").rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    return copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
+
+
+@pytest.mark.build  # `make build` in a copy
+def test_a_pull_request_adding_only_a_bilingual_post_passes_check_and_build(checkout: Path):
+    data_before = snapshot(checkout)
+    written = add_bilingual_post(checkout)
+    assert [p.relative_to(checkout).as_posix() for p in written] == [
+        f"content/en/blog/{SLUG}.md",
+        f"content/es/blog/{SLUG}.md",
+    ]
+    check = make(checkout, "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "not recorded" not in check.stdout + check.stderr
+    build = make(checkout, "build")
+    assert build.returncode == 0, build.stdout + build.stderr
+    for prefix in ("", "es/"):
+        assert (checkout / "site" / prefix / "blog" / SLUG / "index.html").is_file()
+    assert snapshot(checkout) == data_before  # nothing but the post: data/urls.txt untouched
+    # What the deploy on main does afterwards: record the new addresses (and only add).
+    record = make(checkout, "urls")
+    assert record.returncode == 0, record.stderr
+    recorded = {url for _, url in permalinks.read_manifest(Project(checkout))}
+    assert {f"blog/{SLUG}/", f"es/blog/{SLUG}/"} <= recorded
+    assert recorded == permalinks.published(Corpus.read(Project(checkout)))
+
+
+def test_renaming_a_published_page_without_a_redirect_fails_make_check_naming_the_address_and_fix(checkout: Path):
+    old, new = "guidance/dialogue-with-suppliers", "guidance/talking-to-suppliers"
+    for language in ("en", "es"):
+        (checkout / "content" / language / f"{old}.md").rename(checkout / "content" / language / f"{new}.md")
+    check = make(checkout, "check")
+    output = check.stdout + check.stderr
+    assert check.returncode != 0
+    for prefix in ("", "es/"):
+        assert f"/{prefix}{old}/ was published and no longer exists" in output
+    assert f"declare where it went in data/redirects.yml, e.g. '{old}/: <new address>'" in output
+
+
+def test_a_new_page_not_recorded_yet_is_no_finding_but_a_removed_one_is(tmp_path: Path):
+    from tests.conftest import _copy_project
+
+    site = _copy_project(tmp_path / "project", with_content=False)
+    site.write("content/en/about.md", "---\ntitle: About\n---\n\nAbout us.\n")
+    assert permalinks.check(Corpus.read(Project(site.root))) == []
+    site.record()
+    (site.root / "content/en/about.md").unlink()
+    messages = [f.message for f in permalinks.check(Corpus.read(Project(site.root)))]
+    assert any(m.startswith("/about/ was published and no longer exists") for m in messages), messages
+
+
+def test_make_new_post_writes_only_the_post(tmp_path: Path):
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, "labkb", "data", "content"))
+    before = snapshot(root)
+    result = subprocess.run(
+        [
+            "make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "new-post",
+            "TITLE=Only one file", "AUTHOR=lab-editors", "LANGS=en", "CATEGORY=lab-news",
+            "DESCRIPTION=A post that is the whole pull request.",
+        ],
+        cwd=root, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (root / "content/en/blog/only-one-file.md").is_file()
+    assert snapshot(root) == before
+
+
+def deploy() -> dict:
+    return yaml.safe_load((REPO / ".github/workflows/deploy.yml").read_text())
+
+
+def test_the_deploy_on_main_records_new_addresses_serialised_and_with_minimal_permissions():
+    workflow = deploy()
+    assert workflow["permissions"]["contents"] == "read"
+    assert workflow["concurrency"]["cancel-in-progress"] is False  # runs queue, one at a time
+    job = workflow["jobs"]["record-addresses"]
+    assert job["needs"] == "deploy"  # only what was published is recorded
+    assert job["permissions"] == {"contents": "write"}
+    commands = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "make urls" in commands
+    assert "git add data/urls.txt" in commands and "git add -A" not in commands and "git add ." not in commands
+    assert "git push" in commands
+    # Pull requests only read: they never record, so two of them never edit the manifest.
+    pull_request = yaml.safe_load((REPO / ".github/workflows/pull-request.yml").read_text())
+    assert pull_request["permissions"] == {"contents": "read"}
+    assert "make urls" not in (REPO / ".github/workflows/pull-request.yml").read_text()
