@@ -112,6 +112,8 @@ def add_bilingual_post(root: Path, author: str = "lab-editors") -> list[Path]:
     """Write the post in both languages under `root`/content; returns the two files."""
     english = english_post(author)
     paths = [root / "content/en/blog" / f"{SLUG}.md", root / "content/es/blog" / f"{SLUG}.md"]
+    for path in paths:
+        path.parent.mkdir(parents=True, exist_ok=True)
     paths[0].write_text(english, encoding="utf-8")
     paths[1].write_text(spanish_post(english, author), encoding="utf-8")
     return paths

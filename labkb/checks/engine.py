@@ -298,11 +298,29 @@ def _check_author(scalar: _Scalar) -> list[str]:
     text, authors = scalar.text, scalar.regs.authors
     if text not in authors:
         known = ", ".join(sorted(authors)) or "none yet"
+        # es: autor desconocido '{text}'{did_you_mean} (conocidos: {known}). Si es su primera entrada, agréguese a data/authors.yml en el mismo pull request: escriba al final de ese archivo la línea {new_author_line}, con su nombre, su organización y una frase sobre usted en cada idioma
         return [
-            f"unknown author '{text}'{did_you_mean(text, authors.keys())} "
-            f"(known: {known}); add new authors to {registries.AUTHORS_FILE}"
+            f"unknown author '{text}'{did_you_mean(text, authors.keys())} (known: {known}). "
+            f"If this is your first post, add yourself to {registries.AUTHORS_FILE} in the same pull request: "
+            f"put this line at the end of that file, {new_author_line(text)}, "
+            "with your name, your organisation and a sentence about you in each language"
         ]
     return []
+
+
+def new_author_line(author_id: str) -> str:
+    """The line a contributor adds to data/authors.yml to register `author_id` (one YAML line)."""
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", author_id) or len(author_id) > 40:
+        author_id = "your-id"  # what they wrote cannot be a key: lower-case letters, digits, hyphens
+    examples = {
+        "affiliation": {"en": "Your organisation", "es": "Su organización"},
+        "bio": {"en": "One sentence about you.", "es": "Una frase sobre usted."},
+    }
+    parts = ", ".join(
+        f"{key}: {{" + ", ".join(f"{lang}: {texts.get(lang, '...')}" for lang in LANGUAGES) + "}"
+        for key, texts in examples.items()
+    )
+    return f"'{author_id}: {{name: Your Name, {parts}}}'"
 
 
 def _check_vocabulary(scalar: _Scalar) -> list[str]:

@@ -120,7 +120,7 @@ def _text(value: str) -> str:
 
 def byline(post: Post, regs: Registries, language: str, to_blog: str) -> str:
     """Date, reading time, authors and categories, above a post. `to_blog`: path to blog/."""
-    authors = ", ".join(_text(regs.authors.get(a, {}).get("name", a)) for a in post.authors)
+    authors = ", ".join(_text(regs.author_name(a, language)) for a in post.authors)
     categories = ", ".join(
         f"[{_text(regs.term('categories', c, language))}]({to_blog}category/{c}.md)" for c in post.categories
     )
@@ -135,10 +135,11 @@ def author_box(post: Post, regs: Registries, language: str) -> str:
     lines = [f"## {regs.label('blog_about_authors', language)}\n"]
     for author_id in post.authors:
         author = regs.authors.get(author_id, {})
-        name = _text(author.get("name", author_id))
+        name = _text(regs.author_name(author_id, language))
+        role = regs.author_role(author_id, language)
         affiliation = _text(author.get("affiliation", {}).get(language, ""))
         bio = _text(author.get("bio", {}).get(language, ""))
-        lines.append(f"**{name}**, {affiliation}. {bio}\n")
+        lines.append(f"**{name}**{', ' + _text(role) if role else ''}, {affiliation}. {bio}\n")
     return "\n".join(lines)
 
 
@@ -247,7 +248,7 @@ def rss(blog: Blog, regs: Registries, language: str, blog_url: str, site_name: s
         categories = "".join(
             f"<category>{_xml(regs.term('categories', c, language))}</category>" for c in post.categories
         )
-        authors = ", ".join(regs.authors.get(a, {}).get("name", a) for a in post.authors)
+        authors = ", ".join(regs.author_name(a, language) for a in post.authors)
         items.append(
             f"<item><title>{_xml(post.title)}</title><link>{_xml(link)}</link>"
             f'<guid isPermaLink="true">{_xml(link)}</guid><pubDate>{published}</pubDate>'
