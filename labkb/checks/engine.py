@@ -151,6 +151,29 @@ def _check_fields(page: Page, regs: Registries) -> list[Finding]:
         and str(end.value) < str(start.value)
     ):
         findings.append(Finding(page.rel, end.line, f"'end': {end.value} is before the start {start.value}"))
+    findings += _check_review(page)
+    return findings
+
+
+def _check_review(page: Page) -> list[Finding]:
+    """`review_status: reviewed` says who reviewed the page and when: the page shows "Reviewed by
+    NAME on DATE", never a status without them."""
+    status = page.meta.get("review_status")
+    if status is None or status.value != "reviewed" or not page.ctype.get("reviewed_by"):
+        return []
+    findings = []
+    for key, example in (("reviewed_by", "lab-editors"), ("last_reviewed", "2026-11-21")):
+        if page.meta.get(key) is None:
+            # es: 'review_status' es reviewed, pero falta '{key}': agregue '{key}: {example}' (quién revisó la página
+            #     y cuándo; el identificador viene de data/authors.yml), o vuelva a poner needs-review
+            findings.append(
+                Finding(
+                    page.rel,
+                    status.line,
+                    f"'review_status' is reviewed but '{key}' is missing: add '{key}: {example}' (who "
+                    "reviewed the page and when; the id comes from data/authors.yml), or set it back to needs-review",
+                )
+            )
     return findings
 
 
@@ -298,7 +321,9 @@ def _check_author(scalar: _Scalar) -> list[str]:
     text, authors = scalar.text, scalar.regs.authors
     if text not in authors:
         known = ", ".join(sorted(authors)) or "none yet"
-        # es: autor desconocido '{text}'{did_you_mean} (conocidos: {known}). Si es su primera entrada, agréguese a data/authors.yml en el mismo pull request: escriba al final de ese archivo la línea {new_author_line}, con su nombre, su organización y una frase sobre usted en cada idioma
+        # es: autor desconocido '{text}'{did_you_mean} (conocidos: {known}). Si es su primera entrada, agréguese a
+        #     data/authors.yml en el mismo pull request: escriba al final de ese archivo la línea {new_author_line},
+        #     con su nombre, su organización y una frase sobre usted en cada idioma
         return [
             f"unknown author '{text}'{did_you_mean(text, authors.keys())} (known: {known}). "
             f"If this is your first post, add yourself to {registries.AUTHORS_FILE} in the same pull request: "

@@ -254,7 +254,8 @@ def _per_language(
         return _bilingual(Node({f"{author_id} {key}": value}, value.line), AUTHORS_FILE, findings).get(
             f"{author_id} {key}", {}
         )
-    # es: el autor '{author_id}' necesita '{key}' como texto (el mismo en todos los idiomas) o un texto por idioma ({en: ..., es: ...})
+    # es: el autor '{author_id}' necesita '{key}' como texto (el mismo en todos los idiomas) o un texto por idioma
+    #     ({en: ..., es: ...})
     findings.append(
         Finding(
             AUTHORS_FILE,
