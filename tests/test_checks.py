@@ -134,7 +134,8 @@ BAD = [
         BLOG,
         replace("authors:", "autor:"),
         f"{BLOG}:4: unknown key 'autor' (did you mean 'authors'?); a blog post accepts: title, date, "
-        "authors, categories, description, review_status, reviewed_by, last_reviewed, translation_of, source_fingerprint",
+        "authors, categories, description, review_status, reviewed_by, last_reviewed, translation_of, "
+        "source_fingerprint",
     ),
     (
         "missing-key",

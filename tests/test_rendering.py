@@ -120,7 +120,10 @@ def test_review_notice_per_language_awaiting_review_has_no_date_and_stays_out_of
 
 
 def test_a_reviewed_page_says_who_and_when_in_the_readers_language_escaped():
-    labels = {**LABELS, "notice_reviewed": {"en": "Reviewed by {name} on {date}", "es": "Revisado por {name} el {date}"}}
+    labels = {
+        **LABELS,
+        "notice_reviewed": {"en": "Reviewed by {name} on {date}", "es": "Revisado por {name} el {date}"},
+    }
     regs = Registries(labels=labels, authors=PEOPLE)  # type: ignore[arg-type]
     assert rendering.review_status(DONE, regs, "en") == "Reviewed by Editors on 21 November 2026"
     assert rendering.review_status(DONE, regs, "es") == "Revisado por Equipo <editorial> el 21 de noviembre de 2026"

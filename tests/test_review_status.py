@@ -52,7 +52,11 @@ def text(fragment: str) -> str:
 
 def needs_review_pages(root: Path) -> list[str]:
     corpus = Corpus.read(Project(root))
-    return [p.page_path for p in corpus.pages if p.meta.get("review_status") and p.meta["review_status"].value == "needs-review"]
+    return [
+        p.page_path
+        for p in corpus.pages
+        if p.meta.get("review_status") and p.meta["review_status"].value == "needs-review"
+    ]
 
 
 def test_every_page_awaiting_review_shows_one_notice_and_no_review_date(site: Path):
@@ -89,7 +93,9 @@ def test_listings_case_study_facts_and_feeds_show_the_same_status(site: Path):
         glance = case.split('<aside class="kb-glance"')[1].split("</aside>")[0]
         assert re.search(rf"<dd>{re.escape(AWAITING[prefix])}</dd>", glance)
         feed = ET.parse(site / "site" / prefix / "blog" / "feed.xml").getroot()
-        descriptions = {i.findtext("link").rstrip("/").rsplit("/", 1)[-1]: i.findtext("description") for i in feed.iter("item")}
+        descriptions = {
+            i.findtext("link").rstrip("/").rsplit("/", 1)[-1]: i.findtext("description") for i in feed.iter("item")
+        }
         assert descriptions[SLUG].endswith(f"({DONE[prefix]})")
         others = [d for slug, d in descriptions.items() if slug != SLUG]
         assert others and all(d.endswith(f"({AWAITING[prefix]})") for d in others)
