@@ -80,6 +80,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
     verbs.add_parser("docs-reference", help="regenerate the field reference in docs/content-model.md from the schema")
 
+    desk_verb = verbs.add_parser("desk", help="the editors' desk: every page's state, as HTML and CSV in dist/desk/")
+    desk_verb.add_argument("--today", type=dt.date.fromisoformat, help="count review ages from this day (YYYY-MM-DD)")
+
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     if languages.PROBLEMS and args.verb != "check":  # `check` reports them with everything else
@@ -120,6 +123,8 @@ def _run(project: Project, args: argparse.Namespace) -> int:
         return _new_post(project, args)
     if args.verb == "docs-reference":
         return _docs_reference(project)
+    if args.verb == "desk":
+        return _desk(project, args.today or dt.date.today())
     if args.action == "status":
         return _status(project)
     return _refresh(project, args.paths)
@@ -235,6 +240,19 @@ def _new_post(project: Project, args: argparse.Namespace) -> int:
     # The new addresses are recorded by the deploy on main (docs/deploy.md), not here: the
     # pull request holds the new files only.
     print("Next: write 300 to 1000 words in each file, then run 'make check'.")
+    return 0
+
+
+def _desk(project: Project, today: dt.date) -> int:
+    from labkb.features import desk
+
+    corpus = _read_corpus(project)
+    if corpus is None:
+        return 1
+    written = desk.write(corpus, today)
+    for path in written:
+        print(f"wrote {project.relative(path)}")
+    print(f"OK: the editors' desk lists {len(corpus.pages)} page file(s); open {desk.FOLDER}/index.html in a browser.")
     return 0
 
 
