@@ -117,3 +117,7 @@ bench: $(STAMP) ## Benchmark a synthetic bilingual site: check, builds, sizes, b
 .PHONY: desk
 desk: $(STAMP) ## Editors' desk: every page's type, translations, review and findings in dist/desk/ (HTML, CSV)
 	$(KB) desk
+
+.PHONY: issue-form
+issue-form: $(STAMP) ## Regenerate the "Propose a blog post" issue form from the schema and the registries
+	$(KB) proposal form
