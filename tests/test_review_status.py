@@ -139,3 +139,19 @@ def test_reviewed_needs_who_and_when_and_reviewed_by_must_be_a_known_person(tmp_
     project.write(f"content/en/blog/{SLUG}.md", english_post(review=REVIEWED))
     code, output = project.check(capsys=capsys)
     assert code == 0, output
+
+
+def test_large_section_listings_show_each_pages_status(tmp_path: Path):
+    from labkb.features import sections
+
+    project: Site = _copy_project(tmp_path / "project", with_content=False)
+    for number in range(sections.LARGE + 1):
+        review = REVIEWED if number == 0 else "review_status: needs-review\n"
+        text = f"---\ntitle: Project {number:02}\n{review}---\n\nText.\n"
+        project.write(f"content/en/projects/p{number:02}.md", text)
+    corpus = Corpus.read(Project(project.root))
+    items = sections.entries(corpus, "es", corpus.regs)["projects"]
+    assert sections.needs_listing("projects/index.md", len(items))
+    listing = sections.listing(items, "Páginas", lambda path: path)
+    assert listing.count(f'<span class="kb-item__status">{AWAITING["es/"]}</span>') == sections.LARGE
+    assert f'<span class="kb-item__status">{DONE["es/"]}</span>' in listing
