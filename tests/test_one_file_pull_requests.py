@@ -89,6 +89,20 @@ def test_a_new_page_not_recorded_yet_is_no_finding_but_a_removed_one_is(tmp_path
     assert any(m.startswith("/about/ was published and no longer exists") for m in messages), messages
 
 
+def test_two_pull_requests_each_adding_a_post_need_no_shared_file(full_site, capsys):
+    """Merged one after the other (both posts, the manifest untouched by either): still clean."""
+    manifest = (full_site.root / "data/urls.txt").read_bytes()
+    add_bilingual_post(full_site.root)
+    second = full_site.root / "content/en/blog/a-second-post.md"
+    second.write_text(
+        (full_site.root / f"content/en/blog/{SLUG}.md").read_text(encoding="utf-8").replace("Notes from", "More"),
+        encoding="utf-8",
+    )
+    code, output = full_site.check(capsys=capsys)
+    assert code == 0, output
+    assert (full_site.root / "data/urls.txt").read_bytes() == manifest
+
+
 def test_make_new_post_writes_only_the_post(tmp_path: Path):
     root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, "labkb", "data", "content"))
     before = snapshot(root)
