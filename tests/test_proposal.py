@@ -188,6 +188,10 @@ REFUSED = [
     ),
     (body(body="_No response_"), "'Your post / Su entrada' is empty"),
     (body(title="A title\u202ewith a bidi override"), "the title contains an invisible control character (U+202E"),
+    (
+        body(authors=proposal.NEW_AUTHOR, author_name="!!! ???", author_affiliation="X", author_bio="Y."),
+        "cannot make an id from this name: use letters",
+    ),
     ("Just some text, not the form.", "the issue has no '### Language of your post / Idioma de su entrada' section"),
 ]
 

@@ -198,6 +198,8 @@ def parse(body: str, regs: Registries) -> dict[str, str]:
         heading = f"\n### {element.label}\n"
         at = text.find(heading, position)
         if at == -1:
+            # es: la propuesta no tiene la sección '### {label}': proponga la entrada con el formulario
+            #     «Proponer una entrada de blog», sin cambiar sus títulos
             raise ProposalError(
                 f"the issue has no '### {element.label}' section: propose the post with the form "
                 "'Propose a blog post', without changing its headings"
@@ -215,6 +217,7 @@ def parse(body: str, regs: Registries) -> dict[str, str]:
 def _choice(element: Element, value: str) -> str:
     """The id of the chosen option (its text up to the separator), or a ProposalError."""
     if value not in element.options:
+        # es: '{label}': elija una de las opciones del formulario ({options}); se encontró {value}
         raise ProposalError(
             f"'{element.label}': choose one of the form's options ({', '.join(element.options)}), "
             f"found {plain_text_shown(value)}"
@@ -246,11 +249,9 @@ def convert(project: Project, regs: Registries, body: str, today: dt.date) -> Pr
     language = _choice(by_id[LANGUAGE_FIELD], values[LANGUAGE_FIELD])
     for element in by_id.values():
         if element.kind == "input" and "\n" in values[element.id]:
+            # es: '{label}' debe ocupar una sola línea: quite los saltos de línea
             raise ProposalError(f"'{element.label}' must be one line: remove the line breaks")
-    try:
-        return _convert(project, regs, values, by_id, language, today)
-    except ProposalError as exc:
-        raise ProposalError(str(exc)) from None
+    return _convert(project, regs, values, by_id, language, today)
 
 
 def language_of(body: str, regs: Registries) -> str | None:
@@ -276,6 +277,7 @@ def _convert(
         author = _choice(by_id["authors"], author_choice)
     text = values[BODY_FIELD]
     if not text.strip():
+        # es: '{label}' está vacío: escriba allí su entrada
         raise ProposalError(f"'{by_id[BODY_FIELD].label}' is empty: write your post there")
     request = scaffold.PostRequest(
         title=values["title"],
@@ -303,12 +305,20 @@ def _new_author(values: dict[str, str], regs: Registries) -> tuple[str, Author]:
     for field, value in zip(NEW_AUTHOR_FIELDS, (name, affiliation, bio), strict=True):
         label = TEXTS[field][0]
         if not value.strip():
+            # es: '{label}' está vacío: una persona nueva indica su nombre, su organización y una frase
             raise ProposalError(f"'{label}' is empty: a new author gives a name, an organisation and a sentence")
         problem = plain_text.problem(value, plain_text.limit_for("title" if field == "author_name" else "description"))
         if problem:
+            # es: '{label}': el texto {problem}
             raise ProposalError(f"'{label}': the text {problem}")
-    author_id = scaffold.slug_for(name)[:40].rstrip("-")
+    try:
+        author_id = scaffold.slug_for(name)[:40].rstrip("-")
+    except scaffold.ScaffoldError:
+        # es: '{label}': no se puede formar un identificador con ese nombre: use letras
+        raise ProposalError(f"'{TEXTS['author_name'][0]}': cannot make an id from this name: use letters") from None
     if author_id in regs.authors:
+        # es: '{author_id}' ya figura en data/authors.yml: elíjalo en '{label}' en lugar de «nuevo», o escriba su
+        #     nombre completo
         raise ProposalError(
             f"'{author_id}' is already in data/authors.yml: choose it under '{TEXTS['authors'][0]}' "
             "instead of 'new', or give your full name"
@@ -328,6 +338,7 @@ def _check_author_file(project: Project, author_id: str) -> None:
     if path.is_file():
         existing = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if isinstance(existing, dict) and author_id in existing:
+            # es: '{author_id}' ya figura en data/authors.yml: no se escribió nada
             raise ProposalError(f"'{author_id}' is already in {registries.AUTHORS_FILE}: nothing was written")
 
 
