@@ -336,7 +336,10 @@ def _new_author(values: dict[str, str], regs: Registries) -> tuple[str, Author]:
 def _check_author_file(project: Project, author_id: str) -> None:
     path = project.root / registries.AUTHORS_FILE
     if path.is_file():
-        existing = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        try:
+            existing = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError:
+            existing = {}  # the checker reports the file; the registry already knew no such id
         if isinstance(existing, dict) and author_id in existing:
             # es: '{author_id}' ya figura en data/authors.yml: no se escribió nada
             raise ProposalError(f"'{author_id}' is already in {registries.AUTHORS_FILE}: nothing was written")
