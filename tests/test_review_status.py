@@ -135,7 +135,11 @@ def test_reviewed_needs_who_and_when_and_reviewed_by_must_be_a_known_person(tmp_
         ) in output.splitlines()
     project.write(f"content/en/blog/{SLUG}.md", english_post(review=REVIEWED.replace("lab-editors", "jdoe")))
     code, output = project.check(capsys=capsys)
-    assert code == 1 and f"content/en/blog/{SLUG}.md:8: 'reviewed_by': unknown author 'jdoe'" in output
+    assert (
+        f"content/en/blog/{SLUG}.md:8: 'reviewed_by': unknown reviewer 'jdoe' (known: lab-editors): 'reviewed_by' "
+        "is the id of the editor who reviewed the page, as listed in data/authors.yml"
+    ) in output.splitlines()
+    assert code == 1
     project.write(f"content/en/blog/{SLUG}.md", english_post(review=REVIEWED))
     code, output = project.check(capsys=capsys)
     assert code == 0, output

@@ -348,6 +348,19 @@ def new_author_line(author_id: str) -> str:
     return f"'{author_id}: {{name: Your Name, {parts}}}'"
 
 
+def _check_reviewer(scalar: _Scalar) -> list[str]:
+    text, authors = scalar.text, scalar.regs.authors
+    if text not in authors:
+        known = ", ".join(sorted(authors)) or "none yet"
+        # es: revisor desconocido '{text}'{did_you_mean} (conocidos: {known}): 'reviewed_by' lleva el identificador
+        #     de la persona del equipo editorial que revisó la página, tal como figura en data/authors.yml
+        return [
+            f"unknown reviewer '{text}'{did_you_mean(text, authors.keys())} (known: {known}): 'reviewed_by' "
+            f"is the id of the editor who reviewed the page, as listed in {registries.AUTHORS_FILE}"
+        ]
+    return []
+
+
 def _check_vocabulary(scalar: _Scalar) -> list[str]:
     text, vocabulary = scalar.text, scalar.kind.vocabulary
     assert vocabulary is not None
@@ -370,6 +383,7 @@ _SCALAR_CHECKS: dict[str, Callable[[_Scalar], list[str]]] = {
     "fingerprint": _check_fingerprint,
     "permanent_id": _check_permanent_id,
     "author": _check_author,
+    "reviewer": _check_reviewer,
     "vocabulary": _check_vocabulary,
 }
 
@@ -402,6 +416,7 @@ def _expected(kind: Kind) -> str:
         "url": "a web address",
         "vocabulary": "one term",
         "author": "an author id",
+        "reviewer": "an editor's id",
     }.get(kind.name, kind.name)
 
 

@@ -45,6 +45,7 @@ URL = Kind("url")
 LANGUAGE = Kind("language")
 FINGERPRINT = Kind("fingerprint")
 AUTHOR = Kind("author")
+REVIEWER = Kind("reviewer")  # an author id too: the editor who reviewed a page
 PERMANENT_ID = Kind("permanent_id")
 
 
@@ -125,7 +126,7 @@ _REVIEW_STATUS = Field(
 )
 _REVIEWED_BY = Field(
     "reviewed_by",
-    AUTHOR,
+    REVIEWER,
     "With `review_status: reviewed`: the id, in data/authors.yml, of the editor who verified the facts. "
     'The page shows "Reviewed by NAME on DATE".',
     "lab-editors",
