@@ -261,3 +261,32 @@ def test_the_workflow_runs_no_contributor_text_as_shell_and_has_minimal_permissi
     assert 'proposal convert "$RUNNER_TEMP/issue.md"' in commands
     assert 'scripts/kb.py check "$POST"' in commands and "--language" in commands  # the spot for the option
     assert "gh issue comment" in commands and "--body-file" in commands
+
+
+def test_the_workflows_own_commands_turn_a_hostile_issue_into_a_checked_post(checkout: Path):
+    """The convert and check steps of propose-post.yml, run by bash as the runner runs them, with
+    the issue body in the environment: shell syntax in it stays text."""
+    workflow = yaml.safe_load((REPO / ".github/workflows/propose-post.yml").read_text(encoding="utf-8"))
+    steps = {step.get("name", ""): step for step in workflow["jobs"]["propose"]["steps"]}
+    convert_step = next(s for name, s in steps.items() if name.startswith("Turn the issue into a post"))
+    check_step = steps["Check the post"]
+    (checkout / ".venv").symlink_to(VENV)
+    runner_temp = checkout.parent / "runner-temp"
+    runner_temp.mkdir()
+    hostile = body(
+        title='Quotes " and \' and $(touch pwned-title) `touch pwned-tick`',
+        body=(_EN_BODY.strip() + '\n\n"; touch pwned-body; echo "\n$(touch pwned-body2)\n').replace("\n", "\r\n"),
+    )
+    env = {"PATH": "/usr/bin:/bin", "RUNNER_TEMP": str(runner_temp), "ISSUE_BODY": hostile}
+    for step in (convert_step, check_step):
+        assert set(step.get("env", {})) <= {"ISSUE_BODY"}
+        bash = ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]]  # as GitHub's runner
+        result = subprocess.run(bash, cwd=checkout, env=env, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stdout + result.stderr
+    post = (runner_temp / "proposal/post").read_text(encoding="utf-8")
+    assert post == "content/en/blog/quotes-and-and-touch-pwned-title-touch-pwned-tick.md"
+    text = (checkout / post).read_text(encoding="utf-8")
+    assert '$(touch pwned-title) `touch pwned-tick`' in text and "$(touch pwned-body2)" in text
+    assert not list(checkout.parent.rglob("pwned*")) and not list(Path.cwd().glob("pwned*"))
+    assert not (runner_temp / "findings.txt").exists()  # the post passed the check: a pull request would open
+    assert re.match(r"OK: \d+ content files checked in .*, no problems", (runner_temp / "check.txt").read_text("utf-8"))
