@@ -138,3 +138,66 @@ def test_the_deploy_on_main_records_new_addresses_serialised_and_with_minimal_pe
     pull_request = yaml.safe_load((REPO / ".github/workflows/pull-request.yml").read_text())
     assert pull_request["permissions"] == {"contents": "read"}
     assert "make urls" not in (REPO / ".github/workflows/pull-request.yml").read_text()
+
+
+def git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def fake_venv(root: Path) -> None:
+    """`.venv` for the Makefile in a copy: its python is this test run's, its set-up stamp is newer
+    than anything, and it refuses to run pip, so `make` can never reinstall into the real venv."""
+    import os
+
+    python = root / ".venv/bin/python"
+    python.parent.mkdir(parents=True)
+    python.write_text(
+        '#!/bin/sh\nif [ "$1" = -m ] && [ "$2" = pip ]; then echo "no pip in tests" >&2; exit 99; fi\n'
+        f'exec "{VENV}/bin/python" "$@"\n',
+        encoding="utf-8",
+    )
+    python.chmod(0o755)
+    stamp = root / ".venv/.installed"
+    stamp.touch()
+    os.utime(stamp, (4102444800, 4102444800))  # 2100-01-01
+
+
+def test_the_deploy_job_records_a_merged_posts_addresses_and_commits_only_the_manifest(tmp_path: Path):
+    """The record-addresses step of deploy.yml, run by bash as the runner runs it, against a real
+    git remote: after a one-file merge, it commits data/urls.txt alone; run again, nothing."""
+    import os
+
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"PATH": os.environ["PATH"], "HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1"}
+    identity = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    upstream = copy_repository(tmp_path / "upstream", (*MAKE_FILES, *SITE_FILES, "content"))
+    git(upstream, "init", "-q", "-b", "main", env=env)
+    git(upstream, "add", "-A", env=env)
+    git(upstream, *identity, "commit", "-qm", "starter", env=env)
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "clone", "-q", "--bare", str(upstream), str(origin), env=env)
+    # A contributor's pull request, merged: the post only.
+    git(upstream, "remote", "add", "origin", str(origin), env=env)
+    add_bilingual_post(upstream)
+    git(upstream, "add", "content", env=env)
+    git(upstream, *identity, "commit", "-qm", "A one-file pull request", env=env)
+    git(upstream, "push", "-q", "origin", "main", env=env)
+    # The runner's checkout of main.
+    workspace = tmp_path / "workspace"
+    git(tmp_path, "clone", "-q", str(origin), str(workspace), env=env)
+    fake_venv(workspace)
+    step = next(s for s in deploy()["jobs"]["record-addresses"]["steps"] if "run" in s)
+    bash = ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]]
+    run_env = {**env, "GITHUB_WORKSPACE": str(workspace)}
+    result = subprocess.run(bash, cwd=workspace, env=run_env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert git(origin, "log", "-1", "--format=%s", "main", env=env).strip() == "Record the addresses published by the deploy"
+    assert git(origin, "show", "--name-only", "--format=", "main", env=env).split() == ["data/urls.txt"]
+    manifest = git(origin, "show", "main:data/urls.txt", env=env)
+    assert f"/blog/{SLUG}/\n" in manifest and f"/es/blog/{SLUG}/\n" in manifest
+    again = subprocess.run(bash, cwd=workspace, env=run_env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and "No new address." in again.stdout
+    assert git(origin, "rev-list", "--count", "main", env=env).strip() == "3"  # starter, post, record
