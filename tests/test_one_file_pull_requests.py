@@ -194,7 +194,8 @@ def test_the_deploy_job_records_a_merged_posts_addresses_and_commits_only_the_ma
     run_env = {**env, "GITHUB_WORKSPACE": str(workspace)}
     result = subprocess.run(bash, cwd=workspace, env=run_env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert git(origin, "log", "-1", "--format=%s", "main", env=env).strip() == "Record the addresses published by the deploy"
+    subject = git(origin, "log", "-1", "--format=%s", "main", env=env).strip()
+    assert subject == "Record the addresses published by the deploy"
     assert git(origin, "show", "--name-only", "--format=", "main", env=env).split() == ["data/urls.txt"]
     manifest = git(origin, "show", "main:data/urls.txt", env=env)
     assert f"/blog/{SLUG}/\n" in manifest and f"/es/blog/{SLUG}/\n" in manifest
