@@ -113,3 +113,11 @@ new-post: $(STAMP) ## New blog post: asks, or TITLE="..." AUTHOR=id LANGS=en,es 
 .PHONY: bench
 bench: $(STAMP) ## Benchmark a synthetic bilingual site: check, builds, sizes, budgets (PAGES=1000 per language)
 	$(PY) scripts/bench.py --pages $(or $(PAGES),1000) --json dist/bench.json
+
+.PHONY: desk
+desk: $(STAMP) ## Editors' desk: every page's type, translations, review and findings in dist/desk/ (HTML, CSV)
+	$(KB) desk
+
+.PHONY: issue-form
+issue-form: $(STAMP) ## Regenerate the "Propose a blog post" issue form from the schema and the registries
+	$(KB) proposal form

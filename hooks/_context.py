@@ -143,7 +143,7 @@ class BuildContext:
     def section_pages(self, language: str) -> dict[str, list[sections.Entry]]:
         """folder -> its pages in `language`, for the listings of large sections."""
         if language not in self._sections:
-            self._sections[language] = sections.entries(self.corpus, language)
+            self._sections[language] = sections.entries(self.corpus, language, self.regs)
         return self._sections[language]
 
 

@@ -3,7 +3,8 @@
 - A page shown in the other language (not translated yet) says so, and its content
   is marked with its real language.
 - A stale translation says its original changed, with a link to it.
-- `review_status: needs-review` shows that the facts await an editor's check.
+- `review_status` gives one status notice, kept out of search: "Awaiting editorial review" (no
+  date), or "Reviewed by NAME on DATE" (`reviewed_by`, `last_reviewed`).
 - Workshop reports get their facts box, programme and institutions from front matter.
 - Every page gets an absolute canonical link and hreflang alternates (overrides/main.html).
 """
@@ -32,8 +33,6 @@ def on_page_markdown(markdown, page, config, files):
             original = page.file.alternates.get(state.source) if hasattr(page.file, "alternates") else None
             link = get_relative_url(original.url, page.url) if original else "../"
             top.append(rendering.stale_notice(regs, language, state.source, link))
-    if page.meta.get("review_status") == "needs-review":
-        top.append(rendering.review_notice(regs, language))
     ctype = content_type_for(getattr(page.file, "norm_src_uri", page.file.src_uri))
     bottom = []
     if ctype is GUIDANCE and page.file.abs_src_path and build.mode.guidance_pdfs:
@@ -48,11 +47,14 @@ def on_page_markdown(markdown, page, config, files):
     return "\n".join([*top, markdown, *bottom])
 
 
+@event_priority(60)  # after the sanitizer (100): the notice is the site's own HTML
 def on_page_content(html, page, config, files):
+    build = _context.get()
     file_language = getattr(page.file, "locale", None)
-    if file_language and file_language != _context.get().language:
-        return f'<div lang="{file_language}">\n{html}\n</div>'
-    return html
+    if file_language and file_language != build.language:
+        html = f'<div lang="{file_language}">\n{html}\n</div>'
+    # One review status notice, in the reader's language, kept out of the search index.
+    return rendering.review_notice(page.meta, build.regs, build.language) + html
 
 
 def _language_switcher(config, page) -> None:

@@ -134,7 +134,8 @@ BAD = [
         BLOG,
         replace("authors:", "autor:"),
         f"{BLOG}:4: unknown key 'autor' (did you mean 'authors'?); a blog post accepts: title, date, "
-        "authors, categories, description, review_status, translation_of, source_fingerprint",
+        "authors, categories, description, review_status, reviewed_by, last_reviewed, translation_of, "
+        "source_fingerprint",
     ),
     (
         "missing-key",
@@ -190,7 +191,11 @@ BAD = [
         "unknown-author",
         BLOG,
         replace("[lab-editors]", "[jdoe]"),
-        f"{BLOG}:4: 'authors': unknown author 'jdoe' (known: lab-editors); add new authors to data/authors.yml",
+        f"{BLOG}:4: 'authors': unknown author 'jdoe' (known: lab-editors). If this is your first post, add "
+        "yourself to data/authors.yml in the same pull request: put this line at the end of that file, "
+        "'jdoe: {name: Your Name, affiliation: {en: Your organisation, es: Su organización}, bio: {en: One "
+        "sentence about you., es: Una frase sobre usted.}}', with your name, your organisation and a sentence "
+        "about you in each language",
     ),
     (
         "too-few-words",

@@ -127,7 +127,9 @@ def test_case_study_pages_carry_canonical_hreflang_and_open_graph(built: Built):
 def test_case_study_shows_glance_sources_review_and_citation(built: Built):
     html = (built.site / "es" / OLD / "index.html").read_text(encoding="utf-8")
     assert "En síntesis" in html and "Estado de revisión" in html
-    assert "Pendiente de revisión · última revisión: 21 de noviembre de 2026" in html
+    assert "<dt>Estado de revisión</dt><dd>Pendiente de revisión editorial</dd>" in html
+    assert "última revisión" not in html  # awaiting review: no review date anywhere
+    assert "Pendiente de revisión editorial. Enlace permanente:" in html  # the citation says so too
     assert "Cómo citar esta página" in html
     assert f'<a class="kb-permalink" href="https://learninglab.example/es/{SHORT}">' in html
     assert '<h2 id="kb-sources">Fuentes</h2><ul><li><a href="https://' in html

@@ -94,18 +94,48 @@ def test_stale_notice_links_the_original_with_the_link_escaped():
     )
 
 
-def test_review_notice_per_language():
-    assert rendering.review_notice(REGS, "en") == (
-        '!!! note kb-notice-review "Awaiting editorial review"\n\n    Not verified yet.\n\n'
+NEEDS = {"review_status": "needs-review", "last_reviewed": "2026-11-21"}
+DONE = {"review_status": "reviewed", "reviewed_by": "team", "last_reviewed": "2026-11-21"}
+PEOPLE = {
+    "team": {
+        "name": "Editors",
+        "names": {"en": "Editors", "es": "Equipo <editorial>"},
+        "roles": {},
+        "affiliation": {"en": "Lab", "es": "Lab"},
+        "bio": {"en": "x", "es": "x"},
+    }
+}
+
+
+def test_review_notice_per_language_awaiting_review_has_no_date_and_stays_out_of_search():
+    assert rendering.review_notice(NEEDS, REGS, "en") == (
+        '<div class="admonition note kb-notice-review" data-search-exclude>'
+        '<p class="admonition-title">Awaiting editorial review</p><p>Not verified yet.</p></div>\n'
     )
-    assert rendering.review_notice(REGS, "es") == (
-        '!!! note kb-notice-review "Pendiente de revisión editorial"\n\n    Aún no verificado.\n\n'
+    assert rendering.review_notice(NEEDS, REGS, "es") == (
+        '<div class="admonition note kb-notice-review" data-search-exclude>'
+        '<p class="admonition-title">Pendiente de revisión editorial</p><p>Aún no verificado.</p></div>\n'
+    )
+    assert rendering.review_notice({"title": "x"}, REGS, "en") == ""
+
+
+def test_a_reviewed_page_says_who_and_when_in_the_readers_language_escaped():
+    labels = {
+        **LABELS,
+        "notice_reviewed": {"en": "Reviewed by {name} on {date}", "es": "Revisado por {name} el {date}"},
+    }
+    regs = Registries(labels=labels, authors=PEOPLE)  # type: ignore[arg-type]
+    assert rendering.review_status(DONE, regs, "en") == "Reviewed by Editors on 21 November 2026"
+    assert rendering.review_status(DONE, regs, "es") == "Revisado por Equipo <editorial> el 21 de noviembre de 2026"
+    assert rendering.review_notice(DONE, regs, "es") == (
+        '<div class="admonition success kb-notice-reviewed" data-search-exclude><p class="admonition-title">'
+        "Revisado por Equipo &lt;editorial&gt; el 21 de noviembre de 2026</p></div>\n"
     )
 
 
 def test_a_label_missing_in_a_language_falls_back_to_the_default_language():
     regs = Registries(labels={**LABELS, "notice_review": {"en": "Not verified yet."}})
-    assert "    Not verified yet.\n" in rendering.review_notice(regs, "es")
+    assert "<p>Not verified yet.</p>" in rendering.review_notice(NEEDS, regs, "es")
 
 
 # --- tables ---------------------------------------------------------------------------------

@@ -151,6 +151,29 @@ def _check_fields(page: Page, regs: Registries) -> list[Finding]:
         and str(end.value) < str(start.value)
     ):
         findings.append(Finding(page.rel, end.line, f"'end': {end.value} is before the start {start.value}"))
+    findings += _check_review(page)
+    return findings
+
+
+def _check_review(page: Page) -> list[Finding]:
+    """`review_status: reviewed` says who reviewed the page and when: the page shows "Reviewed by
+    NAME on DATE", never a status without them."""
+    status = page.meta.get("review_status")
+    if status is None or status.value != "reviewed" or not page.ctype.get("reviewed_by"):
+        return []
+    findings = []
+    for key, example in (("reviewed_by", "lab-editors"), ("last_reviewed", "2026-11-21")):
+        if page.meta.get(key) is None:
+            # es: 'review_status' es reviewed, pero falta '{key}': agregue '{key}: {example}' (quién revisó la página
+            #     y cuándo; el identificador viene de data/authors.yml), o vuelva a poner needs-review
+            findings.append(
+                Finding(
+                    page.rel,
+                    status.line,
+                    f"'review_status' is reviewed but '{key}' is missing: add '{key}: {example}' (who "
+                    "reviewed the page and when; the id comes from data/authors.yml), or set it back to needs-review",
+                )
+            )
     return findings
 
 
@@ -298,9 +321,42 @@ def _check_author(scalar: _Scalar) -> list[str]:
     text, authors = scalar.text, scalar.regs.authors
     if text not in authors:
         known = ", ".join(sorted(authors)) or "none yet"
+        # es: autor desconocido '{text}'{did_you_mean} (conocidos: {known}). Si es su primera entrada, agréguese a
+        #     data/authors.yml en el mismo pull request: escriba al final de ese archivo la línea {new_author_line},
+        #     con su nombre, su organización y una frase sobre usted en cada idioma
         return [
-            f"unknown author '{text}'{did_you_mean(text, authors.keys())} "
-            f"(known: {known}); add new authors to {registries.AUTHORS_FILE}"
+            f"unknown author '{text}'{did_you_mean(text, authors.keys())} (known: {known}). "
+            f"If this is your first post, add yourself to {registries.AUTHORS_FILE} in the same pull request: "
+            f"put this line at the end of that file, {new_author_line(text)}, "
+            "with your name, your organisation and a sentence about you in each language"
+        ]
+    return []
+
+
+def new_author_line(author_id: str) -> str:
+    """The line a contributor adds to data/authors.yml to register `author_id` (one YAML line)."""
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", author_id) or len(author_id) > 40:
+        author_id = "your-id"  # what they wrote cannot be a key: lower-case letters, digits, hyphens
+    examples = {
+        "affiliation": {"en": "Your organisation", "es": "Su organización"},
+        "bio": {"en": "One sentence about you.", "es": "Una frase sobre usted."},
+    }
+    parts = ", ".join(
+        f"{key}: {{" + ", ".join(f"{lang}: {texts.get(lang, '...')}" for lang in LANGUAGES) + "}"
+        for key, texts in examples.items()
+    )
+    return f"'{author_id}: {{name: Your Name, {parts}}}'"
+
+
+def _check_reviewer(scalar: _Scalar) -> list[str]:
+    text, authors = scalar.text, scalar.regs.authors
+    if text not in authors:
+        known = ", ".join(sorted(authors)) or "none yet"
+        # es: revisor desconocido '{text}'{did_you_mean} (conocidos: {known}): 'reviewed_by' lleva el identificador
+        #     de la persona del equipo editorial que revisó la página, tal como figura en data/authors.yml
+        return [
+            f"unknown reviewer '{text}'{did_you_mean(text, authors.keys())} (known: {known}): 'reviewed_by' "
+            f"is the id of the editor who reviewed the page, as listed in {registries.AUTHORS_FILE}"
         ]
     return []
 
@@ -327,6 +383,7 @@ _SCALAR_CHECKS: dict[str, Callable[[_Scalar], list[str]]] = {
     "fingerprint": _check_fingerprint,
     "permanent_id": _check_permanent_id,
     "author": _check_author,
+    "reviewer": _check_reviewer,
     "vocabulary": _check_vocabulary,
 }
 
@@ -359,6 +416,7 @@ def _expected(kind: Kind) -> str:
         "url": "a web address",
         "vocabulary": "one term",
         "author": "an author id",
+        "reviewer": "an editor's id",
     }.get(kind.name, kind.name)
 
 

@@ -16,9 +16,10 @@ import email.utils
 import html
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from labkb.features import rendering
 from labkb.model import dates, markdown_source
 from labkb.model.corpus import Corpus, Page
 from labkb.model.registries import Registries
@@ -42,6 +43,7 @@ class Post:
     categories: tuple[str, ...]
     description: str
     words: int
+    review: dict[str, str] = field(default_factory=dict)  # review_status, reviewed_by, last_reviewed
 
     @property
     def slug(self) -> str:
@@ -70,6 +72,7 @@ def read_post(page: Page, count: bool = True) -> Post | None:
             categories=tuple(meta["categories"]),
             description=str(meta["description"]),
             words=markdown_source.count_words(page.doc.body, page.masked) if count else 0,
+            review={k: str(meta[k]) for k in ("review_status", "reviewed_by", "last_reviewed") if k in meta},
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -120,7 +123,7 @@ def _text(value: str) -> str:
 
 def byline(post: Post, regs: Registries, language: str, to_blog: str) -> str:
     """Date, reading time, authors and categories, above a post. `to_blog`: path to blog/."""
-    authors = ", ".join(_text(regs.authors.get(a, {}).get("name", a)) for a in post.authors)
+    authors = ", ".join(_text(regs.author_name(a, language)) for a in post.authors)
     categories = ", ".join(
         f"[{_text(regs.term('categories', c, language))}]({to_blog}category/{c}.md)" for c in post.categories
     )
@@ -135,18 +138,21 @@ def author_box(post: Post, regs: Registries, language: str) -> str:
     lines = [f"## {regs.label('blog_about_authors', language)}\n"]
     for author_id in post.authors:
         author = regs.authors.get(author_id, {})
-        name = _text(author.get("name", author_id))
+        name = _text(regs.author_name(author_id, language))
+        role = regs.author_role(author_id, language)
         affiliation = _text(author.get("affiliation", {}).get(language, ""))
         bio = _text(author.get("bio", {}).get(language, ""))
-        lines.append(f"**{name}**, {affiliation}. {bio}\n")
+        lines.append(f"**{name}**{', ' + _text(role) if role else ''}, {affiliation}. {bio}\n")
     return "\n".join(lines)
 
 
 def _entry(post: Post, regs: Registries, language: str, to_blog: str) -> str:
     minutes = regs.label("blog_reading_time", language, minutes=post.minutes)
+    status = rendering.review_status(post.review, regs, language)
+    shown = f" · {_text(status)}" if status else ""
     return (
         f"### [{_text(post.title)}]({to_blog}{post.slug}.md)\n\n"
-        f"{dates.long_date(post.date, language)} · {minutes}\n\n{_text(post.description)}\n"
+        f"{dates.long_date(post.date, language)} · {minutes}{shown}\n\n{_text(post.description)}\n"
     )
 
 
@@ -238,6 +244,12 @@ def _xml(value: object) -> str:
     return escape(text, {'"': "&quot;", "\r": "&#13;"})
 
 
+def _described(post: Post, regs: Registries, language: str) -> str:
+    """A feed item's description: the post's, then its review status (the same as on the page)."""
+    status = rendering.review_status(post.review, regs, language)
+    return f"{post.description} ({status})" if status else post.description
+
+
 def rss(blog: Blog, regs: Registries, language: str, blog_url: str, site_name: str) -> str:
     """RSS 2.0 of the posts written in `language`. `blog_url`: absolute URL of this blog/."""
     items = []
@@ -247,12 +259,12 @@ def rss(blog: Blog, regs: Registries, language: str, blog_url: str, site_name: s
         categories = "".join(
             f"<category>{_xml(regs.term('categories', c, language))}</category>" for c in post.categories
         )
-        authors = ", ".join(regs.authors.get(a, {}).get("name", a) for a in post.authors)
+        authors = ", ".join(regs.author_name(a, language) for a in post.authors)
         items.append(
             f"<item><title>{_xml(post.title)}</title><link>{_xml(link)}</link>"
             f'<guid isPermaLink="true">{_xml(link)}</guid><pubDate>{published}</pubDate>'
             f"<dc:creator>{_xml(authors)}</dc:creator>"
-            f"<description>{_xml(post.description)}</description>{categories}</item>"
+            f"<description>{_xml(_described(post, regs, language))}</description>{categories}</item>"
         )
     title = f"{site_name}: {regs.label('section_blog', language)}"
     return (

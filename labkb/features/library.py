@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from labkb.features import cycle
+from labkb.features import cycle, rendering
 from labkb.model import dates
 from labkb.model.addresses import STAGE_PAGE
 from labkb.model.corpus import Corpus, Page
@@ -107,17 +107,26 @@ def listing(
     url: Callable[[Document], str],
     facet_keys: list[str],
     describe: Callable[[Document], str],
+    status: Callable[[Document], str | None] | None = None,
 ) -> str:
+    """`status`: each document's review status in the reader's language (shown after its facts)."""
     items = []
     for doc in docs:
         attributes = "".join(f' data-{key}="{_e(" ".join(doc.values(key)))}"' for key in facet_keys)
         lang = f' lang="{doc.language}"' if doc.language else ""
+        shown = status(doc) if status else None
+        review = f'<div class="kb-item__status">{_e(shown)}</div>' if shown else ""
         items.append(
             f'<li class="kb-item"{attributes}{lang}><a href="{_e(url(doc))}">{_e(doc.title)}</a>'
-            f'<div class="kb-item__meta">{describe(doc)}</div>'
+            f'<div class="kb-item__meta">{describe(doc)}</div>{review}'
             f'<p class="kb-item__description">{_e(doc.meta.get("description", ""))}</p></li>'
         )
     return f'<ul class="kb-list" id="{list_id}">' + "".join(items) + "</ul>\n"
+
+
+def review_status_of(regs: Registries, language: str) -> Callable[[Document], str | None]:
+    """Each document's review status as readers of `language` see it (for `listing`)."""
+    return lambda doc: rendering.review_status(doc.meta, regs, language)
 
 
 def terms(regs: Registries, vocabulary: str, ids: list[str], language: str) -> str:
@@ -183,12 +192,7 @@ def case_study_glance(doc: Document, regs: Registries, language: str, profile: t
         (regs.label("facet_stages", language), terms(regs, "stages", doc.values("stages"), language)),
         (regs.label("glance_organisations", language), "; ".join(doc.values("organisations"))),
         (regs.label("facet_year", language), str(meta.get("year", ""))),
-        (
-            regs.label("glance_review", language),
-            regs.term("review_statuses", str(meta.get("review_status", "")), language)
-            + " · "
-            + regs.label("glance_last_reviewed", language, date=long_date(meta.get("last_reviewed", ""), language)),
-        ),
+        (regs.label("glance_review", language), rendering.review_status(meta, regs, language) or ""),
     ]
     items = "".join(f"<dt>{_e(name)}</dt><dd>{_e(value)}</dd>" for name, value in rows)
     survey_link = ""
@@ -211,8 +215,12 @@ def case_study_sources_and_citation(doc: Document, regs: Registries, language: s
         for s in doc.meta.get("sources", [])
         if isinstance(s, dict)
     )
-    reviewed = long_date(doc.meta.get("last_reviewed", ""), language)
-    citation = regs.label("cite_text", language, title=doc.title, date=reviewed, link=permalink)
+    if doc.meta.get("review_status") == rendering.REVIEWED and doc.meta.get("last_reviewed"):
+        reviewed = long_date(doc.meta["last_reviewed"], language)
+        citation = regs.label("cite_text", language, title=doc.title, date=reviewed, link=permalink)
+    else:  # awaiting review: no review date to cite
+        status = rendering.review_status(doc.meta, regs, language) or ""
+        citation = regs.label("cite_text_unreviewed", language, title=doc.title, status=status, link=permalink)
     return (
         f'<h2 id="kb-sources">{_e(regs.label("case_sources", language))}</h2><ul>{sources}</ul>'
         f'<section class="kb-cite" aria-labelledby="kb-cite-title">'
@@ -271,6 +279,7 @@ def guidance_list(the_library: Library, regs: Registries, language: str, link: L
             lambda d: link(d.page_path),
             ["audience", "stages"],
             describe_guidance(regs, language),
+            review_status_of(regs, language),
         )
     )
 
@@ -305,6 +314,7 @@ def case_list(the_library: Library, regs: Registries, language: str, link: Link)
             lambda d: link(d.page_path),
             ["jurisdiction", "sector", "stages", "year"],
             describe_case(regs, language),
+            review_status_of(regs, language),
         )
     )
 

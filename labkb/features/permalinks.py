@@ -2,8 +2,9 @@
 
 - `data/urls.txt` records every address the site has published (one per line, from
   the site root, e.g. `/es/case-studies/x/`). `make urls` adds new ones; nothing removes
-  them. The checker fails when a recorded address is no longer a page and no redirect
-  says where it went, and when a page is not recorded yet.
+  them. The deploy on main runs it and commits the result, so contributors never do. The
+  checker fails when a recorded address is no longer a page and no redirect says where it
+  went; an address not recorded yet is new, which is fine.
 - `data/redirects.yml` maps an old path to its new one, below the language root
   (`case-studies/old/: case-studies/new/`): it applies to every language.
 - Each case study has a short permanent link built from its id: `c/<id>/` (and
@@ -285,15 +286,9 @@ def _check(corpus: Corpus, the_survey: survey.Survey | None) -> list[Finding]:
                     "every language); if it was removed, redirect it to the page that replaces it",
                 )
             )
-    missing = sorted(now - {url for _, url in recorded})
-    for url in missing:
-        findings.append(
-            Finding(
-                MANIFEST,
-                0,
-                f"/{url} is not recorded yet: run 'make urls' to add the site's new addresses to the list",
-            )
-        )
+    # A new address is not a finding: the deploy on main records it (`make urls` in
+    # .github/workflows/deploy.yml), so a pull request that adds a page touches nothing else
+    # and two pull requests never edit the manifest at the same time (docs/deploy.md).
     return findings
 
 

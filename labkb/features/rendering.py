@@ -41,11 +41,49 @@ def stale_notice(regs: Registries, language: str, original_language: str, link: 
     )
 
 
-def review_notice(regs: Registries, language: str) -> str:
-    return admonition(
-        "note kb-notice-review",
-        regs.label("notice_review_title", language),
-        regs.label("notice_review", language),
+NEEDS_REVIEW, REVIEWED = "needs-review", "reviewed"
+
+
+def review_status(meta: dict[str, Any], regs: Registries, language: str) -> str | None:
+    """A page's review status as readers of `language` see it, the same everywhere (the page's
+    notice, listings, a case study's facts, feeds): "Awaiting editorial review", never with a
+    date; "Reviewed by NAME on DATE" (NAME from data/authors.yml in that language); None when
+    the page has no `review_status`."""
+    status = meta.get("review_status")
+    if status == NEEDS_REVIEW:
+        return regs.label("notice_review_title", language)
+    if status == REVIEWED:
+        by, on = meta.get("reviewed_by"), meta.get("last_reviewed")
+        day = _date(on)
+        if by and day:
+            name = regs.author_name(str(by), language)
+            return regs.label("notice_reviewed", language, name=name, date=dates.long_date(day, language))
+        return regs.term("review_statuses", REVIEWED, language)  # the checker asks for both fields
+    return None
+
+
+def _date(value: object) -> str | None:
+    try:
+        return dates.parse(str(value)).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+def review_notice(meta: dict[str, Any], regs: Registries, language: str) -> str:
+    """The page's one status notice, as HTML for the top of its content ('' when it has no
+    status). Marked `data-search-exclude`, so Material's search never indexes it: the first
+    words a search result shows are the page's own. Every text is escaped here."""
+    status = review_status(meta, regs, language)
+    if status is None:
+        return ""
+    if meta.get("review_status") == NEEDS_REVIEW:
+        body = f"<p>{html.escape(regs.label('notice_review', language))}</p>"
+        kind = "note kb-notice-review"
+    else:
+        body, kind = "", "success kb-notice-reviewed"
+    return (
+        f'<div class="admonition {kind}" data-search-exclude>'
+        f'<p class="admonition-title">{html.escape(status)}</p>{body}</div>\n'
     )
 
 

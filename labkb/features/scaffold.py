@@ -36,6 +36,7 @@ class PostRequest:
     description: str
     date: dt.date
     titles: dict[str, str] | None = None  # title per language, when they differ
+    body: str | None = None  # the text below the front matter (a proposal's); the guide comment when None
 
 
 def parse_titles(values: list[str], given: dict[str, str] | None = None) -> dict[str, str]:
@@ -143,7 +144,8 @@ def new_post(project: Project, regs: Registries, request: PostRequest) -> list[P
         if language != original:
             source = (project.content / original / "blog" / f"{slug}.md").read_text("utf-8")
             text += f"translation_of: {original}\nsource_fingerprint: {translations.fingerprint(source)}\n"
-        text += "---\n\n" + languages.SITE.get(language).new_post  # data/languages.yml
+        guide = languages.SITE.get(language).new_post  # data/languages.yml
+        text += "---\n\n" + (request.body if request.body is not None else guide)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
             handle.write(text)

@@ -12,18 +12,21 @@ import html
 import posixpath
 from collections.abc import Callable
 
+from labkb.features import rendering
 from labkb.model.corpus import Corpus, Page
+from labkb.model.registries import Registries
 
 LISTED_SECTIONS = {"blog"}
 OWN_LISTING = {"blog", "guidance", "case-studies", "survey"}
 LARGE = 12
 
-Entry = tuple[str, str, str]  # (page path, title, description)
+Entry = tuple[str, str, str, str]  # (page path, title, description, review status as readers see it)
 
 
-def entries(corpus: Corpus, language: str) -> dict[str, list[Entry]]:
+def entries(corpus: Corpus, language: str, regs: Registries | None = None) -> dict[str, list[Entry]]:
     """folder -> the pages directly in it, in `language` (or the page's original language
-    when not translated), sorted by title."""
+    when not translated), sorted by title; with `regs`, each page's review status in `language`
+    (the same text as the page's notice)."""
     chosen: dict[str, Page] = {}
     for page in corpus.pages:
         parts = page.page_path.split("/")
@@ -34,8 +37,9 @@ def entries(corpus: Corpus, language: str) -> dict[str, list[Entry]]:
     found: dict[str, list[Entry]] = {}
     for page_path, page in chosen.items():
         meta = page.doc.meta.plain() if page.doc.meta else {}
+        status = (rendering.review_status(meta, regs, language) or "") if regs else ""
         found.setdefault(posixpath.dirname(page_path), []).append(
-            (page_path, str(meta.get("title", page_path)), str(meta.get("description", "") or ""))
+            (page_path, str(meta.get("title", page_path)), str(meta.get("description", "") or ""), status)
         )
     return {folder: sorted(items, key=lambda e: e[1].lower()) for folder, items in found.items()}
 
@@ -47,11 +51,12 @@ def needs_listing(page_path: str, count: int) -> bool:
 
 
 def listing(items: list[Entry], heading: str, link: Callable[[str], str]) -> str:
-    """The section's pages as a list with their descriptions; every value escaped."""
+    """The section's pages as a list with their descriptions and review status; every value escaped."""
     rows = "".join(
         f'<li><a href="{html.escape(link(path))}">{html.escape(title)}</a>'
         + (f"<br>{html.escape(description)}" if description else "")
+        + (f'<br><span class="kb-item__status">{html.escape(status)}</span>' if status else "")
         + "</li>"
-        for path, title, description in items
+        for path, title, description, status in items
     )
     return f'<h2 id="kb-section-pages">{html.escape(heading)}</h2><ul class="kb-section-pages">{rows}</ul>\n'

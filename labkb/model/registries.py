@@ -1,7 +1,8 @@
 """The data registries editors maintain next to the content.
 
 - `data/vocabularies.yml`: controlled vocabularies (id -> label per language).
-- `data/authors.yml`: blog authors (name; affiliation and bio per language).
+- `data/authors.yml`: authors and editors (name and optional role, once or per language;
+  affiliation and bio per language).
 - `data/labels.yml`: every label and notice the site shows readers, per language.
 
 Each loads into plain dicts and reports its own problems as findings, so a broken
@@ -36,18 +37,28 @@ REQUIRED_VOCABULARIES = (
 
 
 class Author(TypedDict, total=False):
-    """An author of data/authors.yml: what of it is valid (a key with a mistake is left out)."""
+    """An author of data/authors.yml: what of it is valid (a key with a mistake is left out).
+
+    `name` and `role` are written once when they are the same in every language
+    (`name: Ana Gómez`) or once per language where they differ (an editorial team's name:
+    `name: {en: Learning Lab editors, es: Equipo editorial del Learning Lab}`); `names` and
+    `roles` hold them per language either way. `name` is the default language's."""
 
     name: str
+    names: dict[str, str]  # language -> the name as shown to readers of that language
+    roles: dict[str, str]  # language -> role (optional: empty when not given)
     affiliation: dict[str, str]  # language -> text
     bio: dict[str, str]  # language -> text
+
+
+AUTHOR_KEYS = ("name", "role", "affiliation", "bio")
 
 
 @dataclass
 class Registries:
     # vocabulary name -> id -> language -> label
     vocabularies: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
-    # author id -> {"name": str, "affiliation": {lang: str}, "bio": {lang: str}}
+    # author id -> {"name": str, "names": {lang: str}, "roles": {lang: str}, "affiliation": ..., "bio": ...}
     authors: dict[str, Author] = field(default_factory=dict)
     # label key -> language -> text
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -59,6 +70,15 @@ class Registries:
 
     def term(self, vocabulary: str, term_id: str, language: str) -> str:
         return self.vocabularies.get(vocabulary, {}).get(term_id, {}).get(language, term_id)
+
+    def author_name(self, author_id: str, language: str) -> str:
+        """An author's name as readers of `language` see it (the id when it is unknown)."""
+        author = self.authors.get(author_id, {})
+        return author.get("names", {}).get(language) or author.get("name") or author_id
+
+    def author_role(self, author_id: str, language: str) -> str:
+        """An author's role in `language`, or '' when the registry gives none."""
+        return self.authors.get(author_id, {}).get("roles", {}).get(language, "")
 
 
 def load(project: Project) -> Registries:
@@ -185,17 +205,11 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, Author]:
             continue
         fields = entry.value
         record: Author = {}
-        name = fields.get("name")
-        if name is None or not isinstance(name.value, str) or not name.value.strip():
-            findings.append(
-                Finding(
-                    AUTHORS_FILE,
-                    entry.line if name is None else name.line,
-                    f"author '{author_id}' has no name: add 'name: ...'",
-                )
-            )
-        else:
-            record["name"] = name.value
+        names = _per_language(str(author_id), "name", fields.get("name"), entry.line, findings, required=True)
+        if names:
+            record["names"] = names
+            record["name"] = names.get(DEFAULT_LANGUAGE) or next(iter(names.values()))
+        record["roles"] = _per_language(str(author_id), "role", fields.get("role"), entry.line, findings)
         for key in ("affiliation", "bio"):
             value = fields.get(key)
             if value is None:
@@ -212,13 +226,42 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, Author]:
                 f"{author_id} {key}", {}
             )
         for extra in fields:
-            if extra not in ("name", "affiliation", "bio"):
+            if extra not in AUTHOR_KEYS:
                 findings.append(
                     Finding(
                         AUTHORS_FILE,
                         fields[extra].key_line,
-                        f"author '{author_id}' has an unknown key '{extra}' (expected: name, affiliation, bio)",
+                        f"author '{author_id}' has an unknown key '{extra}' (expected: {', '.join(AUTHOR_KEYS)})",
                     )
                 )
         authors[str(author_id)] = record
     return authors
+
+
+def _per_language(
+    author_id: str, key: str, value: Node | None, line: int, findings: list[Finding], required: bool = False
+) -> dict[str, str]:
+    """A name or role: one text for every language, or one per language ({en: ..., es: ...});
+    language -> text, empty when it is missing or wrong (a finding says why)."""
+    if value is None or (isinstance(value.value, str | None) and not (value.value or "").strip()):
+        if required:
+            where = line if value is None else value.line
+            findings.append(Finding(AUTHORS_FILE, where, f"author '{author_id}' has no {key}: add '{key}: ...'"))
+        return {}
+    if isinstance(value.value, str) and value.value.strip():
+        return dict.fromkeys(LANGUAGES, value.value)
+    if isinstance(value.value, dict):
+        return _bilingual(Node({f"{author_id} {key}": value}, value.line), AUTHORS_FILE, findings).get(
+            f"{author_id} {key}", {}
+        )
+    # es: el autor '{author_id}' necesita '{key}' como texto (el mismo en todos los idiomas) o un texto por idioma
+    #     ({en: ..., es: ...})
+    findings.append(
+        Finding(
+            AUTHORS_FILE,
+            value.line,
+            f"author '{author_id}' needs '{key}' as text (the same in every language) or one text per "
+            "language: " + "{" + ", ".join(f"{lang}: ..." for lang in LANGUAGES) + "}",
+        )
+    )
+    return {}

@@ -45,6 +45,7 @@ URL = Kind("url")
 LANGUAGE = Kind("language")
 FINGERPRINT = Kind("fingerprint")
 AUTHOR = Kind("author")
+REVIEWER = Kind("reviewer")  # an author id too: the editor who reviewed a page
 PERMANENT_ID = Kind("permanent_id")
 
 
@@ -118,10 +119,28 @@ _SOURCE_FINGERPRINT = Field(
 _REVIEW_STATUS = Field(
     "review_status",
     vocab("review_statuses"),
-    "Whether an editor has verified the facts. `needs-review` shows a notice on the page.",
+    "Whether an editor has verified the facts: `needs-review` shows \"Awaiting editorial review\" on the page, "
+    "`reviewed` shows who reviewed it and when (`reviewed_by`, `last_reviewed`).",
     "needs-review",
     required=False,
 )
+_REVIEWED_BY = Field(
+    "reviewed_by",
+    REVIEWER,
+    "With `review_status: reviewed`: the id, in data/authors.yml, of the editor who verified the facts. "
+    'The page shows "Reviewed by NAME on DATE".',
+    "lab-editors",
+    required=False,
+)
+_LAST_REVIEWED = Field(
+    "last_reviewed",
+    DATE,
+    "With `review_status: reviewed`: when the editor verified the facts, YYYY-MM-DD. "
+    "Not shown while the page awaits review.",
+    "2026-11-21",
+    required=False,
+)
+_REVIEW = (_REVIEW_STATUS, _REVIEWED_BY, _LAST_REVIEWED)
 _HIDE = Field(
     "hide",
     list_of(vocab("hide")),
@@ -140,7 +159,7 @@ PAGE = ContentType(
     fields=(
         _TITLE,
         Field(**{**_DESCRIPTION.__dict__, "required": False}),
-        _REVIEW_STATUS,
+        *_REVIEW,
         _HIDE,
         *_BOOKKEEPING,
     ),
@@ -164,7 +183,7 @@ BLOG_POST = ContentType(
             neutral=True,
         ),
         _DESCRIPTION,
-        _REVIEW_STATUS,
+        *_REVIEW,
         *_BOOKKEEPING,
     ),
 )
@@ -180,7 +199,7 @@ GUIDANCE = ContentType(
         Field("audience", list_of(vocab("audiences")), "Who it is for.", ["procurers"], neutral=True),
         Field("stages", list_of(vocab("stages")), "Procurement stage(s) it covers.", ["planning"], neutral=True),
         Field("last_updated", DATE, "When the content was last revised, YYYY-MM-DD.", "2026-11-21"),
-        _REVIEW_STATUS,
+        *_REVIEW,
         _HIDE,
         *_BOOKKEEPING,
     ),
@@ -219,8 +238,9 @@ CASE_STUDY = ContentType(
             "Public sources: title, url, optional pinpoint.",
             [{"title": "Annual report 2016", "url": "https://example.org/report.pdf", "pinpoint": "p. 4"}],
         ),
-        Field("last_reviewed", DATE, "When an editor last checked it against its sources.", "2026-11-21"),
         Field("review_status", vocab("review_statuses"), _REVIEW_STATUS.help, "needs-review"),
+        _REVIEWED_BY,
+        _LAST_REVIEWED,
         *_BOOKKEEPING,
     ),
 )
@@ -250,7 +270,7 @@ WORKSHOP = ContentType(
             [{"name": "ChileCompra", "country": "Chile"}],
             required=False,
         ),
-        _REVIEW_STATUS,
+        *_REVIEW,
         *_BOOKKEEPING,
     ),
 )
@@ -267,7 +287,7 @@ EVENT = ContentType(
         Field("end", DATE, "Last day, YYYY-MM-DD (same as start for one day).", "2017-11-29", neutral=True),
         Field("location", TEXT, "City and country, or 'Online'.", "Geneva, Switzerland"),
         Field("link", URL, "Where to read more or register.", "https://example.org/event", neutral=True),
-        _REVIEW_STATUS,
+        *_REVIEW,
         *_BOOKKEEPING,
     ),
 )

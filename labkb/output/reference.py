@@ -26,6 +26,7 @@ def _kind(kind: Kind) -> str:
         return "entry with " + ", ".join(keys)
     return {
         "author": "author id",
+        "reviewer": "author id (the editor)",
         "fingerprint": "fingerprint",
         "language": "language code",
         "permanent_id": "permanent id",

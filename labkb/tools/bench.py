@@ -176,6 +176,7 @@ class _Neutral(TypedDict, total=False):
     sector: str
     year: int
     last_reviewed: str
+    reviewed_by: str
     date: str
     authors: list[str]
     categories: list[str]
@@ -293,6 +294,10 @@ def _front(plan: _Plan, language: str, text: _Text, rng: random.Random) -> list[
         ]
     if n.get("review_status"):
         lines.append(f"review_status: {n['review_status']}")
+    if n.get("reviewed_by"):  # a reviewed page says who reviewed it and when (the checker asks)
+        lines.append(f"reviewed_by: {n['reviewed_by']}")
+        if plan.kind != "case-studies":
+            lines.append(f"last_reviewed: {n['last_reviewed']}")
     return lines
 
 
@@ -371,6 +376,10 @@ def _plans(pages: int, seed: int, regs: registries.Registries) -> list[_Plan]:
                 {"review_status": rng.choice([None, None, None, "needs-review"])},
             )
         )
+    for plan in plans:  # a reviewed page names its reviewer and the day
+        if plan.neutral.get("review_status") == "reviewed":
+            plan.neutral["reviewed_by"] = authors[0]
+            plan.neutral.setdefault("last_reviewed", "2026-11-21")
     # Links: each content page links to 1-4 other pages (relative .md links, no anchors).
     targets = [p.page_path for p in plans]
     for plan in plans:

@@ -80,6 +80,21 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
     verbs.add_parser("docs-reference", help="regenerate the field reference in docs/content-model.md from the schema")
 
+    proposal_verb = verbs.add_parser("proposal", help="a blog post proposed with GitHub's issue form")
+    proposal_verbs = proposal_verb.add_subparsers(dest="action", required=True)
+    proposal_verbs.add_parser("form", help="regenerate the issue form from the schema and the registries")
+    convert = proposal_verbs.add_parser("convert", help="turn an issue body (a file) into a post")
+    convert.add_argument("issue", type=Path, help="the issue body, as GitHub wrote it")
+    convert.add_argument("--outputs", type=Path, required=True, help="folder for post, language, author, error")
+    convert.add_argument("--today", type=dt.date.fromisoformat, help="the post's date (default: today)")
+    reply = proposal_verbs.add_parser("comment", help="the comment on the issue, in the post's language")
+    reply.add_argument("--outputs", type=Path, required=True, help="the folder 'convert' wrote")
+    reply.add_argument("--findings", type=Path, help="the checker's output on the post")
+    reply.add_argument("--link", default="", help="the pull request's address")
+
+    desk_verb = verbs.add_parser("desk", help="the editors' desk: every page's state, as HTML and CSV in dist/desk/")
+    desk_verb.add_argument("--today", type=dt.date.fromisoformat, help="count review ages from this day (YYYY-MM-DD)")
+
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     if languages.PROBLEMS and args.verb != "check":  # `check` reports them with everything else
@@ -120,6 +135,10 @@ def _run(project: Project, args: argparse.Namespace) -> int:
         return _new_post(project, args)
     if args.verb == "docs-reference":
         return _docs_reference(project)
+    if args.verb == "proposal":
+        return _proposal(project, args)
+    if args.verb == "desk":
+        return _desk(project, args.today or dt.date.today())
     if args.action == "status":
         return _status(project)
     return _refresh(project, args.paths)
@@ -232,8 +251,75 @@ def _new_post(project: Project, args: argparse.Namespace) -> int:
         return 1
     for path in written:
         print(f"created {project.relative(path)}")
-    _urls(project)
+    # The new addresses are recorded by the deploy on main (docs/deploy.md), not here: the
+    # pull request holds the new files only.
     print("Next: write 300 to 1000 words in each file, then run 'make check'.")
+    return 0
+
+
+def _proposal(project: Project, args: argparse.Namespace) -> int:
+    """`proposal form|convert|comment`: what .github/workflows/propose-post.yml runs. Convert
+    writes its results as files in --outputs (never as workflow commands, which a hostile
+    value could forge): `post`, `language`, `author` (a new author's id), or `error`."""
+    from labkb.features import proposal
+
+    regs = registries.load(project)
+    if args.action == "form":
+        path = project.root / proposal.FORM_FILE
+        text = proposal.issue_form(regs)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"updated {proposal.FORM_FILE}")
+        print(f"OK: {proposal.FORM_FILE} matches the schema and the registries.")
+        return 0
+    outputs: Path = args.outputs
+    if args.action == "comment":
+        def read(name: str) -> str:
+            path = outputs / name
+            return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+        findings = args.findings.read_text(encoding="utf-8") if args.findings and args.findings.is_file() else ""
+        print(
+            proposal.comment(
+                read("language") or "en",
+                link=args.link,
+                file=read("post"),
+                findings=findings,
+                reason=read("error"),
+                author=read("author"),
+            ),
+            end="",
+        )
+        return 0
+    outputs.mkdir(parents=True, exist_ok=True)
+    body = textfile.read_text(args.issue)
+    language = proposal.language_of(body, regs)
+    if language:
+        (outputs / "language").write_text(language, encoding="utf-8")
+    try:
+        made = proposal.convert(project, regs, body, args.today or dt.date.today())
+    except proposal.ProposalError as exc:
+        (outputs / "error").write_text(str(exc), encoding="utf-8")
+        print(f"proposal: {exc}", file=sys.stderr)
+        return 1
+    (outputs / "post").write_text(project.relative(made.post), encoding="utf-8")
+    if made.new_author:
+        (outputs / "author").write_text(made.new_author, encoding="utf-8")
+    print(f"created {project.relative(made.post)}")
+    return 0
+
+
+def _desk(project: Project, today: dt.date) -> int:
+    from labkb.features import desk
+
+    corpus = _read_corpus(project)
+    if corpus is None:
+        return 1
+    written = desk.write(corpus, today)
+    for path in written:
+        print(f"wrote {project.relative(path)}")
+    print(f"OK: the editors' desk lists {len(corpus.pages)} page file(s); open {desk.FOLDER}/index.html in a browser.")
     return 0
 
 
