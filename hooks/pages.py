@@ -5,6 +5,7 @@
 - A stale translation says its original changed, with a link to it.
 - `review_status: needs-review` shows that the facts await an editor's check.
 - Workshop reports get their facts box, programme and institutions from front matter.
+- A page with `sources` in its front matter lists them at the end (case studies: hooks/library.py).
 - Every page gets an absolute canonical link and hreflang alternates (overrides/main.html).
 """
 
@@ -15,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 import _context
 from labkb.features import rendering, translations
-from labkb.model.schema import EVENT, GUIDANCE, WORKSHOP, content_type_for
+from labkb.model.schema import CASE_STUDY, EVENT, GUIDANCE, WORKSHOP, content_type_for
 from labkb.output import pdfs
 
 
@@ -45,6 +46,8 @@ def on_page_markdown(markdown, page, config, files):
     if ctype is WORKSHOP:
         top.append(rendering.workshop_facts(page.meta, regs, language))
         bottom.append(rendering.workshop_data(page.meta, regs, language))
+    if ctype is not CASE_STUDY:  # a case study's sources come with its citation (hooks/library.py)
+        bottom.append(rendering.sources_block(page.meta.get("sources"), regs, language))
     return "\n".join([*top, markdown, *bottom])
 
 

@@ -25,9 +25,8 @@ mark, matches wherever that character is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from labkb.model import textfile
 from labkb.model.corpus import Corpus, Page
@@ -38,9 +37,6 @@ from labkb.model.schema import LANGUAGE_NAMES, LANGUAGES
 from labkb.model.web_address import is_web_address
 
 FILE = "data/style.yml"
-# The data files whose language texts are checked (the style list itself is not).
-DATA_FILES = ("data/labels.yml", "data/vocabularies.yml", "data/authors.yml", "data/glossary.yml")
-SURVEY_FOLDER = "data/survey"
 
 # Parts of a Markdown body that are not the page's own prose: blanked before matching.
 _DESTINATION = re.compile(r"\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")  # ](address "title")
@@ -222,38 +218,29 @@ def _language_texts(node: Node, language: str | None = None) -> Iterator[tuple[s
         yield language, node.line, node.value
 
 
-def _data_findings(project: Project, variants: list[Variant]) -> list[Finding]:
-    files = [project.root / name for name in DATA_FILES]
-    files += sorted((project.root / SURVEY_FOLDER).rglob("*.yml"))
-    findings: list[Finding] = []
-    for path in files:
-        findings += _file_findings(project, path, variants)
-    return findings
+def _data_findings(corpus: Corpus, variants: list[Variant], skip: Collection[str]) -> list[Finding]:
+    """Variants in the data files, as their loaders read them (each file is read once)."""
+    found: list[Finding] = []
+    for rel, node in sorted(corpus.data_documents.items()):
+        if rel in skip:
+            continue
+        for language, line, value in _language_texts(node):
+            mine = [v for v in variants if v.language == language]
+            for offset, variant in scan(_value_prose(value), mine):
+                found.append(Finding(rel, line + offset - 1, variant.message()))
+    return found
 
 
-def _file_findings(project: Project, path: Path, variants: list[Variant]) -> list[Finding]:
-    try:
-        text = textfile.read_text(path)
-    except (FileNotFoundError, textfile.NotUTF8Error):
-        return []  # reported by the registry that owns the file
-    node, errors = load_yaml(text)
-    if errors or node is None:
-        return []  # likewise
-    rel = project.relative(path)
-    findings: list[Finding] = []
-    for language, line, value in _language_texts(node):
-        mine = [v for v in variants if v.language == language]
-        for offset, variant in scan(_value_prose(value), mine):
-            findings.append(Finding(rel, line + offset - 1, variant.message()))
-    return findings
+def findings(corpus: Corpus, reported: Collection[str] = ()) -> list[Finding]:
+    """Every forbidden variant in the pages and data of the project, and problems of the list.
 
-
-def findings(corpus: Corpus) -> list[Finding]:
-    """Every forbidden variant in the pages and data of the project, and problems of the list."""
+    `reported`: files that already have findings of other rules. A data file among them is
+    looked at once those are fixed: a value refused outright (a spreadsheet formula, markup)
+    is not also a question of style."""
     variants, problems = load(corpus.project)
     if not variants:
         return problems
     result = list(problems)
     for page in corpus.pages:
         result += _page_findings(page, variants)
-    return result + _data_findings(corpus.project, variants)
+    return result + _data_findings(corpus, variants, set(reported))

@@ -59,7 +59,9 @@ class Entry:
     sources: tuple[tuple[str, str], ...]  # (title, url)
 
 
-def load(project: Project) -> tuple[list[Entry], list[Finding]]:
+def load(project: Project, documents: dict[str, Node] | None = None) -> tuple[list[Entry], list[Finding]]:
+    """The glossary's entries and findings; the file as read goes into `documents` when given
+    (for checks that look at its texts, labkb/checks/style.py)."""
     path = project.root / FILE
     if not path.is_file():
         return [], []
@@ -71,6 +73,8 @@ def load(project: Project) -> tuple[list[Entry], list[Finding]]:
     findings += plain_text.findings_in(node, FILE)  # terms, definitions and sources are shown as text
     if node is None or not isinstance(node.value, dict):
         return [], findings
+    if documents is not None and not errors:
+        documents[FILE] = node
     entries = []
     for entry_id, entry in node.value.items():
         parsed = _entry(str(entry_id), entry, findings)

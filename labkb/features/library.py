@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from labkb.features import cycle
+from labkb.features import cycle, rendering
 from labkb.model import dates
 from labkb.model.addresses import STAGE_PAGE
 from labkb.model.corpus import Corpus, Page
@@ -205,11 +205,7 @@ def case_study_glance(doc: Document, regs: Registries, language: str, profile: t
 def case_study_sources_and_citation(doc: Document, regs: Registries, language: str, permalink: str) -> str:
     """Sources, then how to cite the page with its permanent link."""
     sources = "".join(
-        f'<li><a href="{_e(s.get("url", ""))}">{_e(s.get("title", ""))}</a>'
-        + (f" ({_e(s['pinpoint'])})" if s.get("pinpoint") else "")
-        + "</li>"
-        for s in doc.meta.get("sources", [])
-        if isinstance(s, dict)
+        rendering.source_item(s, regs, language) for s in doc.meta.get("sources", []) if isinstance(s, dict)
     )
     reviewed = long_date(doc.meta.get("last_reviewed", ""), language)
     citation = regs.label("cite_text", language, title=doc.title, date=reviewed, link=permalink)
