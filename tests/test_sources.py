@@ -118,3 +118,17 @@ def test_case_study_sources_in_english_are_marked_on_spanish_pages(built: Built)
     spanish = _sources_list(built, "es/case-studies/london-gla-responsible-procurement-policy/index.html")
     items = re.findall(r"<li>(.*?)</li>", spanish)
     assert items and all(item.endswith("(en inglés)") for item in items)
+
+
+def test_every_event_is_listed_with_its_source_in_both_languages(built: Built):
+    corpus = Corpus.read(Project(REPO))
+    for language, prefix in (("en", ""), ("es", "es/")):
+        events = [p for p in corpus.of_language(language) if p.ctype.key == "event"]
+        assert len(events) >= 5
+        index = (built.site / prefix / "events/index.html").read_text(encoding="utf-8")
+        for page in events:
+            slug = page.page_path.removeprefix("events/").removesuffix(".md")
+            assert f'href="{slug}/"' in index, (language, slug)
+            html = (built.site / prefix / "events" / slug / "index.html").read_text(encoding="utf-8")
+            link = str(page.meta["link"].value)
+            assert f'href="{link}"' in html, (language, slug)
