@@ -132,3 +132,19 @@ def test_every_event_is_listed_with_its_source_in_both_languages(built: Built):
             html = (built.site / prefix / "events" / slug / "index.html").read_text(encoding="utf-8")
             link = str(page.meta["link"].value)
             assert f'href="{link}"' in html, (language, slug)
+
+
+def test_every_known_survey_answer_has_a_pinpoint_and_awaits_review_and_docs_count_them():
+    from labkb.features import survey
+
+    data, findings = survey.load(Project(REPO))
+    assert findings == []
+    answers = [a for j in data.jurisdictions.values() for a in j.answers.values()]
+    known = [a for a in answers if a.value != survey.UNKNOWN]
+    assert len(answers) == 140
+    for answer in known:
+        assert answer.sources and all(s.pinpoint for s in answer.sources), answer
+        assert answer.review_status == "needs-review", answer
+    manual = (REPO / "docs" / "survey.md").read_text(encoding="utf-8")
+    assert f"{len(known)} of 140 answers cite a public source" in manual
+    assert f"{140 - len(known)} of the 140 answers are `unknown`" in manual
