@@ -148,3 +148,33 @@ def test_every_known_survey_answer_has_a_pinpoint_and_awaits_review_and_docs_cou
     manual = (REPO / "docs" / "survey.md").read_text(encoding="utf-8")
     assert f"{len(known)} of 140 answers cite a public source" in manual
     assert f"{140 - len(known)} of the 140 answers are `unknown`" in manual
+
+
+def test_glossary_sources_in_another_language_are_marked():
+    from labkb.features import glossary
+
+    entry = glossary.Entry(
+        "x",
+        {"en": "term", "es": "término"},
+        {"en": "A definition.", "es": "Una definición."},
+        (("Guiding Principles", "https://example.org/en.pdf"), ("Directiva", "https://example.org/eu")),
+        ("en", ""),
+    )
+    spanish = glossary.page([entry], "es", "Fuentes", rendering.language_marks(REGS, "es"))
+    assert '<a href="https://example.org/en.pdf">Guiding Principles</a> (en inglés), ' in spanish
+    assert '<a href="https://example.org/eu">Directiva</a></p>' in spanish
+    english = glossary.page([entry], "en", "Sources", rendering.language_marks(REGS, "en"))
+    assert "(in English)" not in english
+
+
+def test_a_glossary_source_language_must_be_a_language_of_the_site(site, capsys):
+    path = site.root / "data" / "glossary.yml"
+    text = path.read_text(encoding="utf-8").replace("      language: en\n", "      language: english\n", 1)
+    path.write_text(text, encoding="utf-8")
+    line = text.split("\n").index("      language: english") + 1
+    code, output = site.check(capsys=capsys)
+    assert code == 1
+    assert any(
+        ln.startswith(f"data/glossary.yml:{line}: '") and "'language' is the language the source is written in" in ln
+        for ln in output.splitlines()
+    ), output
