@@ -73,7 +73,6 @@ NO_FALSE_ALARM = [
     ("link-title", 'Véase [la guía](https://example.org/ "Learning Lab").\n\n'),
     ("bare-address", "Más en https://example.org/Learning%20Lab/caso de estudio.\n\n"),
     ("quotation", "El informe se titula «A Learning Lab report» (en inglés).\n\n"),
-    ("curly-quotation", "El título es “Sustentable Lab” (en inglés).\n\n"),
     ("html-attribute", '<span title="Learning Lab">El Laboratorio</span>\n\n'),
     ("id-with-hyphen", "La categoría lab-news agrupa noticias.\n\n"),
     ("inside-a-word", "Una versión laboral, verde y verificable.\n\n"),
@@ -170,3 +169,17 @@ def test_make_check_as_typed_reports_a_variant(tmp_path):
 
 def test_the_site_has_no_forbidden_variant():
     assert style.findings(Corpus.read(Project(REPO))) == []
+
+
+def test_curly_quotes_are_spanish_variants_but_english_quotations(site, capsys):
+    """In Spanish a “quotation” is no exemption: its marks are reported, and so are its words."""
+    site.write(POST, post("El título es “Sustentable Lab” (en inglés).\n\n"))
+    site.write("content/en/blog/other.md", post("It is called “Sustentable Lab” in the report.\n\n"))
+    site.record()
+    _, output = site.check(capsys=capsys)
+    reported = [line.split(": ")[0] + ": " + line.split(": ")[1] for line in output.splitlines() if "style.yml" in line]
+    assert reported == [
+        f"{POST}:{FRONT_LINES + 2}: 'Lab' is not the site's Spanish",
+        f"{POST}:{FRONT_LINES + 2}: 'sustentable' is not the site's Spanish",
+        f"{POST}:{FRONT_LINES + 2}: '“' is not the site's Spanish",
+    ], output

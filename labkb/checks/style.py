@@ -13,9 +13,10 @@ What is never reported (no false alarms), so that an editor need not work around
 - code: fenced blocks, code spans and HTML comments;
 - addresses: a link's destination and title, autolinks, bare web addresses, HTML tags and
   attribute lists, front-matter values that are web addresses;
-- quotations: text between « and » or “ and ” is quoted as written (a title in another
-  language, an official text), and so is the title of a source whose `language` is not
-  the page's.
+- quotations: text between « and » is quoted as written (a title in another language, an
+  official text), and in other languages than Spanish also text between “ and ”; so is the
+  title of a source whose `language` is not the page's. Spanish writes quotations «así»,
+  so “curly” quotation marks are a variant of the Spanish list like straight ones.
 
 A variant matches whole words only (a letter, digit or hyphen on either side stops a match), without
 regard to case. A variant that starts or ends with punctuation, such as a straight quotation
@@ -44,6 +45,9 @@ _REFERENCE = re.compile(r"^ {0,3}\[[^\[\]]+\]:.*$", re.MULTILINE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _ATTRIBUTES = re.compile(r"\{[:#.][^{}\n]*\}")
 _BARE_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
+# Quotations, quoted as written: in Spanish only between « and » (the style sheet's marks, so
+# that a “quotation” is reported like a "quotation"); in other languages also between “ and ”.
+_QUOTATIONS = {"es": re.compile(r"«[^«»]*»")}
 _QUOTATION = re.compile(r"«[^«»]*»|“[^“”]*”")
 _CODE = re.compile(r"`[^`\n]*`")
 
@@ -145,19 +149,19 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def prose(masked_body: str) -> str:
+def prose(masked_body: str, language: str) -> str:
     """A body already blanked of code and comments, also blanked of everything that is not
     the page's own prose (addresses, tags, attribute lists, quotations); lines unchanged."""
     text = masked_body
-    for pattern in (_REFERENCE, _DESTINATION, _TAG, _ATTRIBUTES, _BARE_URL, _QUOTATION):
+    for pattern in (_REFERENCE, _DESTINATION, _TAG, _ATTRIBUTES, _BARE_URL, _QUOTATIONS.get(language, _QUOTATION)):
         text = pattern.sub(_blank, text)
     return text
 
 
-def _value_prose(text: str) -> str:
+def _value_prose(text: str, language: str) -> str:
     if is_web_address(text.strip()):
         return ""
-    for pattern in (_CODE, _BARE_URL, _QUOTATION):
+    for pattern in (_CODE, _BARE_URL, _QUOTATIONS.get(language, _QUOTATION)):
         text = pattern.sub(_blank, text)
     return text
 
@@ -199,9 +203,9 @@ def _page_findings(page: Page, variants: list[Variant]) -> list[Finding]:
     findings: list[Finding] = []
     if page.doc.meta is not None:
         for line, text in _texts(page.doc.meta, page.language):
-            for offset, variant in scan(_value_prose(text), mine):
+            for offset, variant in scan(_value_prose(text, page.language), mine):
                 findings.append(Finding(page.rel, line + offset - 1, variant.message()))
-    for line, variant in scan(prose(page.masked), mine):
+    for line, variant in scan(prose(page.masked, page.language), mine):
         findings.append(Finding(page.rel, page.line(line), variant.message()))
     return findings
 
@@ -226,7 +230,7 @@ def _data_findings(corpus: Corpus, variants: list[Variant], skip: Collection[str
             continue
         for language, line, value in _language_texts(node):
             mine = [v for v in variants if v.language == language]
-            for offset, variant in scan(_value_prose(value), mine):
+            for offset, variant in scan(_value_prose(value, language), mine):
                 found.append(Finding(rel, line + offset - 1, variant.message()))
     return found
 
