@@ -82,14 +82,14 @@ def test_a_source_language_must_be_a_language_of_the_site(site, capsys):
 def test_a_source_in_another_language_is_marked():
     source = {"title": "Guiding <Principles>", "url": "https://example.org/a?b=1&c=2", "language": "en"}
     assert rendering.source_item(source, REGS, "es") == (
-        '<li><a href="https://example.org/a?b=1&amp;c=2" hreflang="en">Guiding &lt;Principles&gt;</a> (en inglés)</li>'
+        '<li><a href="https://example.org/a?b=1&amp;c=2">Guiding &lt;Principles&gt;</a> (en inglés)</li>'
     )
     assert rendering.source_item(source, REGS, "en") == (
-        '<li><a href="https://example.org/a?b=1&amp;c=2" hreflang="en">Guiding &lt;Principles&gt;</a></li>'
+        '<li><a href="https://example.org/a?b=1&amp;c=2">Guiding &lt;Principles&gt;</a></li>'
     )
     spanish = {"title": "Noticia", "url": "https://example.org/", "pinpoint": "p. 2", "language": "es"}
     assert rendering.source_item(spanish, REGS, "en") == (
-        '<li><a href="https://example.org/" hreflang="es">Noticia</a> (p. 2) (in Spanish)</li>'
+        '<li><a href="https://example.org/">Noticia</a> (p. 2) (in Spanish)</li>'
     )
 
 

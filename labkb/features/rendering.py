@@ -22,7 +22,7 @@ def source_item(source: dict[str, Any], regs: Registries, language: str) -> str:
     title = html.escape(str(source.get("title", "")))
     url = html.escape(str(source.get("url", "")), quote=True)
     written = str(source.get("language") or "")
-    item = f'<a href="{url}"' + (f' hreflang="{html.escape(written, quote=True)}"' if written else "") + f">{title}</a>"
+    item = f'<a href="{url}">{title}</a>'
     if source.get("pinpoint"):
         item += f" ({html.escape(str(source['pinpoint']))})"
     if written and written != language and written in LANGUAGES:
