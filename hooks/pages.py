@@ -6,6 +6,7 @@
 - `review_status` gives one status notice, kept out of search: "Awaiting editorial review" (no
   date), or "Reviewed by NAME on DATE" (`reviewed_by`, `last_reviewed`).
 - Workshop reports get their facts box, programme and institutions from front matter.
+- A page with `sources` in its front matter lists them at the end (case studies: hooks/library.py).
 - Every page gets an absolute canonical link and hreflang alternates (overrides/main.html).
 """
 
@@ -16,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 import _context
 from labkb.features import rendering, translations
-from labkb.model.schema import EVENT, GUIDANCE, WORKSHOP, content_type_for
+from labkb.model.schema import CASE_STUDY, EVENT, GUIDANCE, WORKSHOP, content_type_for
 from labkb.output import pdfs
 
 
@@ -44,6 +45,8 @@ def on_page_markdown(markdown, page, config, files):
     if ctype is WORKSHOP:
         top.append(rendering.workshop_facts(page.meta, regs, language))
         bottom.append(rendering.workshop_data(page.meta, regs, language))
+    if ctype is not CASE_STUDY:  # a case study's sources come with its citation (hooks/library.py)
+        bottom.append(rendering.sources_block(page.meta.get("sources"), regs, language))
     return "\n".join([*top, markdown, *bottom])
 
 

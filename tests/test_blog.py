@@ -48,7 +48,7 @@ def test_feeds_are_per_language_with_absolute_links(built: Built):
     root = ET.parse(built.site / "es" / "blog" / "feed.xml").getroot()
     assert root.find("channel").findtext("language") == "es"
     creator = "{http://purl.org/dc/elements/1.1/}creator"
-    assert {item.findtext(creator) for item in root.iter("item")} == {"Equipo editorial del Learning Lab"}
+    assert {item.findtext(creator) for item in root.iter("item")} == {"Equipo editorial del Laboratorio"}
     english_root = ET.parse(built.site / "blog" / "feed.xml").getroot()
     assert {item.findtext(creator) for item in english_root.iter("item")} == {"Learning Lab editors"}
     page = (built.site / "es" / "about" / "index.html").read_text(encoding="utf-8")
@@ -62,11 +62,11 @@ def test_posts_show_localised_date_reading_time_and_author(built: Built):
     spanish = next((built.site / "es" / "blog").glob("*/index.html"))
     html = spanish.read_text(encoding="utf-8")
     assert re.search(r'<p class="kb-byline">\d{1,2} de [a-z]+ de \d{4} · \d+ min de lectura', html)
-    assert "Sobre la autoría" in html and "Equipo editorial del Learning Lab" in html
+    assert "Sobre la autoría" in html and "Equipo editorial del Laboratorio" in html
     assert "Learning Lab editors" not in html  # the team's name in the page's language (data/authors.yml)
     english = next((built.site / "blog").glob("*/index.html")).read_text(encoding="utf-8")
     assert re.search(r'<p class="kb-byline">\d{1,2} [A-Z][a-z]+ \d{4} · \d+ min read', english)
-    assert "Learning Lab editors" in english and "Equipo editorial del Learning Lab" not in english
+    assert "Learning Lab editors" in english and "Equipo editorial del Laboratorio" not in english
 
 
 def test_posts_stay_out_of_the_sidebar(built: Built):

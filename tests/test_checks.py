@@ -38,6 +38,10 @@ last_updated: 2026-11-21
 ## Steps
 
 Start with the categories you buy most.
+
+## Sources
+
+- [UN Guiding Principles on Business and Human Rights](https://www.ohchr.org/), Principle 6.
 """
 CASE_TEXT = """\
 ---
@@ -87,6 +91,9 @@ programme:
 institutions:
   - name: ChileCompra
     country: Chile
+sources:
+  - title: Workshop page
+    url: https://example.org/workshop
 ---
 
 Text.

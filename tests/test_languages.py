@@ -572,7 +572,7 @@ def _add_portuguese(value):
 def _portuguese_data(root: Path) -> None:
     data = root / "data"
     for path in sorted(data.rglob("*.yml")):
-        if path.name == "languages.yml" or path.name == "redirects.yml":
+        if path.name in ("languages.yml", "redirects.yml", "style.yml"):  # style.yml: a list per language, optional
             continue
         node, errors = frontmatter.load_yaml(path.read_text(encoding="utf-8"))
         assert not errors, (path, errors)

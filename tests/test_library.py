@@ -193,7 +193,8 @@ def test_large_plain_section_collapses_and_its_index_lists_its_pages(full_site):
     for number in range(13):
         full_site.write(
             f"content/en/projects/extra-{number:02}.md",
-            f"---\ntitle: Extra project {number:02}\ndescription: Number {number}.\n---\n\nText.\n",
+            f"---\ntitle: Extra project {number:02}\ndescription: Number {number}.\n"
+            "sources: [{title: Proposal, url: 'https://example.org/p.pdf'}]\n---\n\nText.\n",
         )
     full_site.record()
     result = full_site.build()

@@ -21,7 +21,7 @@ def authors(site: Site, text: str) -> registries.Registries:
 def test_the_editorial_team_has_its_name_in_each_language():
     regs = registries.load(Project(REPO))
     assert regs.author_name("lab-editors", "en") == "Learning Lab editors"
-    assert regs.author_name("lab-editors", "es") == "Equipo editorial del Learning Lab"
+    assert regs.author_name("lab-editors", "es") == "Equipo editorial del Laboratorio"
     assert not regs.findings
 
 

@@ -27,7 +27,7 @@ TODAY = "2026-11-30"
 GOOD = (
     "### Language of your post / Idioma de su entrada\r\n\r\nen — English\r\n\r\n"
     "### Title / Título\r\n\r\nNotes from a contributor: where a small team can start\r\n\r\n"
-    "### Author / Autoría\r\n\r\nlab-editors — Learning Lab editors / Equipo editorial del Learning Lab\r\n\r\n"
+    "### Author / Autoría\r\n\r\nlab-editors — Learning Lab editors / Equipo editorial del Laboratorio\r\n\r\n"
     "### Your name (new authors only) / Su nombre (solo autores nuevos)\r\n\r\n_No response_\r\n\r\n"
     "### Your organisation (new authors only) / Su organización (solo autores nuevos)\r\n\r\n_No response_\r\n\r\n"
     "### One sentence about you (new authors only) / Una frase sobre usted (solo autores nuevos)\r\n\r\n"

@@ -26,7 +26,7 @@ NOTICE_TEXT = {
 }
 DONE = {
     "": "Reviewed by Learning Lab editors on 28 November 2026",
-    "es/": "Revisado por Equipo editorial del Learning Lab el 28 de noviembre de 2026",
+    "es/": "Revisado por Equipo editorial del Laboratorio el 28 de noviembre de 2026",
 }
 LAST_REVIEWED = ("last reviewed", "Last reviewed", "última revisión", "Última revisión")
 

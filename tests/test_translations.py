@@ -92,7 +92,8 @@ def test_project_counterpart_is_the_same_path_in_the_other_language():
 def test_page_written_in_spanish_first_appears_on_the_english_site(full_site):
     full_site.write(
         "content/es/projects/solo.md",
-        "---\ntitle: Solo en español\ndescription: Una prueba.\n---\n\nTexto en español.\n",
+        "---\ntitle: Solo en español\ndescription: Una prueba.\n"
+        "sources: [{title: Propuesta, url: 'https://example.org/p.pdf'}]\n---\n\nTexto en español.\n",
     )
     full_site.record()
     result = full_site.build()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from labkb.checks import bounds, content_files, plain_text, safety
+from labkb.checks import bounds, content_files, plain_text, safety, sources, style
 from labkb.features import blog, permalinks
 from labkb.model import addresses, dates, languages, markdown_source, registries
 from labkb.model.corpus import Corpus, Page
@@ -59,6 +59,8 @@ def check(project: Project, paths: Iterable[Path] | None = None, corpus: Corpus 
     findings += corpus.glossary[1]
     findings += survey_findings
     findings += permalinks.check(corpus, the_survey)
+    findings += style.findings(corpus, {f.path for f in findings})  # data/style.yml: one voice per language
+    findings += sources.findings(corpus)  # facts need sources
     if paths is not None:
         wanted = [project.relative(Path(p)) for p in paths]
         findings = [f for f in findings if any(f.path == w or f.path.startswith(w.rstrip("/") + "/") for w in wanted)]

@@ -57,9 +57,13 @@ class Entry:
     terms: dict[str, str]  # language -> term as used in running text
     definitions: dict[str, str]
     sources: tuple[tuple[str, str], ...]  # (title, url)
+    # the language each source is written in ("" when not given), in the order of `sources`
+    source_languages: tuple[str, ...] = ()
 
 
-def load(project: Project) -> tuple[list[Entry], list[Finding]]:
+def load(project: Project, documents: dict[str, Node] | None = None) -> tuple[list[Entry], list[Finding]]:
+    """The glossary's entries and findings; the file as read goes into `documents` when given
+    (for checks that look at its texts, labkb/checks/style.py)."""
     path = project.root / FILE
     if not path.is_file():
         return [], []
@@ -71,6 +75,8 @@ def load(project: Project) -> tuple[list[Entry], list[Finding]]:
     findings += plain_text.findings_in(node, FILE)  # terms, definitions and sources are shown as text
     if node is None or not isinstance(node.value, dict):
         return [], findings
+    if documents is not None and not errors:
+        documents[FILE] = node
     entries = []
     for entry_id, entry in node.value.items():
         parsed = _entry(str(entry_id), entry, findings)
@@ -97,7 +103,8 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
             )
     if len(terms) != len(LANGUAGES) or len(definitions) != len(LANGUAGES):
         return None
-    return Entry(entry_id, terms, definitions, tuple(sources))
+    languages = tuple(language for _, _, language in sources)
+    return Entry(entry_id, terms, definitions, tuple((title, url) for title, url, _ in sources), languages)
 
 
 def _versions(
@@ -133,9 +140,11 @@ def _versions(
     return terms, definitions
 
 
-def _sources(entry_id: str, fields: dict[str, Node], key_line: int, findings: list[Finding]) -> list[tuple[str, str]]:
-    """(title, url) of each valid source of an entry's fields; a finding for each mistake."""
-    sources: list[tuple[str, str]] = []
+def _sources(
+    entry_id: str, fields: dict[str, Node], key_line: int, findings: list[Finding]
+) -> list[tuple[str, str, str]]:
+    """(title, url, language or "") of each valid source of an entry's fields; a finding for each mistake."""
+    sources: list[tuple[str, str, str]] = []
     source_list = fields.get("sources")
     if source_list is None or not isinstance(source_list.value, list) or not source_list.value:
         findings.append(
@@ -161,7 +170,19 @@ def _sources(entry_id: str, fields: dict[str, Node], key_line: int, findings: li
                     )
                 )
                 continue
-            sources.append((str(title.value), str(url.value)))
+            written = values.get("language")
+            if written is not None and str(written.value) not in LANGUAGES:
+                # es: «{id}»: «language» es el idioma de la fuente, uno de en, es; se encontró «{valor}»
+                findings.append(
+                    Finding(
+                        FILE,
+                        written.line,
+                        f"'{entry_id}': 'language' is the language the source is written in, one of "
+                        f"{', '.join(LANGUAGES)}; found '{written.value}'",
+                    )
+                )
+                continue
+            sources.append((str(title.value), str(url.value), "" if written is None else str(written.value)))
     return sources
 
 
@@ -220,11 +241,17 @@ def annotate(page_html: str, entries: list[Entry], language: str) -> str:
     return "".join(out)
 
 
-def page(entries: list[Entry], language: str, sources_label: str) -> str:
-    """The glossary as a definition list, alphabetical in the page's language."""
+def page(entries: list[Entry], language: str, sources_label: str, marks: dict[str, str] | None = None) -> str:
+    """The glossary as a definition list, alphabetical in the page's language. `marks`: what to
+    write after a source in another language than the page's, by language ("(en inglés)")."""
     rows = []
     for entry in sorted(entries, key=lambda e: e.terms[language].lower()):
-        sources = ", ".join(f'<a href="{html.escape(url)}">{html.escape(title)}</a>' for title, url in entry.sources)
+        written = entry.source_languages or ("",) * len(entry.sources)
+        sources = ", ".join(
+            f'<a href="{html.escape(url)}">{html.escape(title)}</a>'
+            + (f" {html.escape(marks[code])}" if marks and code and code != language and code in marks else "")
+            for (title, url), code in zip(entry.sources, written, strict=True)
+        )
         rows.append(
             f'<dt id="{entry.id}">{html.escape(entry.terms[language])}</dt>'
             f"<dd><p>{html.escape(entry.definitions[language])}</p>"

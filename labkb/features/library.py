@@ -209,11 +209,7 @@ def case_study_glance(doc: Document, regs: Registries, language: str, profile: t
 def case_study_sources_and_citation(doc: Document, regs: Registries, language: str, permalink: str) -> str:
     """Sources, then how to cite the page with its permanent link."""
     sources = "".join(
-        f'<li><a href="{_e(s.get("url", ""))}">{_e(s.get("title", ""))}</a>'
-        + (f" ({_e(s['pinpoint'])})" if s.get("pinpoint") else "")
-        + "</li>"
-        for s in doc.meta.get("sources", [])
-        if isinstance(s, dict)
+        rendering.source_item(s, regs, language) for s in doc.meta.get("sources", []) if isinstance(s, dict)
     )
     if doc.meta.get("review_status") == rendering.REVIEWED and doc.meta.get("last_reviewed"):
         reviewed = long_date(doc.meta["last_reviewed"], language)

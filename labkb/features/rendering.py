@@ -17,6 +17,39 @@ from labkb.model.registries import Registries
 from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
 
 
+def source_item(source: dict[str, Any], regs: Registries, language: str) -> str:
+    """One source as an HTML list item: its title linked, its pinpoint, and "(en inglés)" when
+    it is written in another language than the reader's (its `language`); every value escaped."""
+    title = html.escape(str(source.get("title", "")))
+    url = html.escape(str(source.get("url", "")), quote=True)
+    written = str(source.get("language") or "")
+    item = f'<a href="{url}">{title}</a>'
+    if source.get("pinpoint"):
+        item += f" ({html.escape(str(source['pinpoint']))})"
+    if written and written != language and written in LANGUAGES:
+        name = regs.label(f"language_name_{written}", language)
+        item += " " + html.escape(regs.label("search_in_language", language, language=name))
+    return f"<li>{item}</li>"
+
+
+def language_marks(regs: Registries, language: str) -> dict[str, str]:
+    """For each other language, what follows a source written in it: "(en inglés)", "(in Spanish)"."""
+    return {
+        code: regs.label("search_in_language", language, language=regs.label(f"language_name_{code}", language))
+        for code in LANGUAGES
+        if code != language
+    }
+
+
+def sources_block(sources: object, regs: Registries, language: str) -> str:
+    """The `sources` of a page's front matter as a "Sources" section (HTML), or nothing."""
+    if not isinstance(sources, list) or not sources:
+        return ""
+    items = "".join(source_item(s, regs, language) for s in sources if isinstance(s, dict))
+    heading = html.escape(regs.label("case_sources", language))
+    return f'\n<h2 id="kb-sources">{heading}</h2>\n<ul class="kb-sources">{items}</ul>\n'
+
+
 def admonition(kind: str, title: str, text: str) -> str:
     body = "\n".join("    " + line for line in text.splitlines())
     return f'!!! {kind} "{title}"\n\n{body}\n\n'

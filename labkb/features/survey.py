@@ -89,6 +89,8 @@ class Survey:
     themes: dict[str, Theme] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
     jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
+    # relative path -> the file as read (line-aware), for checks that look at its texts (labkb/checks/style.py)
+    documents: dict[str, Node] = field(default_factory=dict)
 
     def ordered_jurisdictions(self) -> list[Jurisdiction]:
         return [self.jurisdictions[c] for c in self.declared if c in self.jurisdictions]
@@ -273,6 +275,7 @@ def _read_survey(project: Project, survey: Survey, findings: list[Finding]) -> N
     reader = _Reader(project, SURVEY_FILE, findings)
     if reader.node is None:
         return
+    survey.documents[SURVEY_FILE] = reader.node
     top = reader.mapping(reader.node, "the survey file", 1)
     for key in top:
         if key not in ("title", "status", "jurisdictions", "regions", "kinds"):
@@ -312,6 +315,7 @@ def _read_indicators(project: Project, survey: Survey, findings: list[Finding]) 
     reader = _Reader(project, INDICATORS_FILE, findings)
     if reader.node is None:
         return
+    survey.documents[INDICATORS_FILE] = reader.node
     top = reader.mapping(reader.node, "the indicators file", 1)
     for key in top:
         if key not in ("scale", "themes", "indicators"):
@@ -389,6 +393,7 @@ def _read_jurisdiction(
     reader = _Reader(project, relative, findings)
     if reader.node is None:
         return None
+    survey.documents[relative] = reader.node
     top = reader.mapping(reader.node, "the jurisdiction file", 1)
     allowed = ("code", "name", "region", "kind", "answers")
     for key in top:

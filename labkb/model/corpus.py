@@ -57,6 +57,8 @@ class Corpus:
     project: Project
     pages: list[Page]
     findings: list[Finding] = field(default_factory=list)  # files that could not be read
+    # data files as read by their loaders (relative path -> line-aware YAML), each read once
+    glossary_documents: dict[str, Node] = field(default_factory=dict)
 
     @classmethod
     def read(cls, project: Project) -> Corpus:
@@ -121,6 +123,15 @@ class Corpus:
     def survey(self) -> tuple[survey.Survey, list[Finding]]:
         return survey.load(self.project)
 
+    @property
+    def data_documents(self) -> dict[str, Node]:
+        """Every data file its loader could read (registries, glossary, survey), as line-aware YAML."""
+        documents = dict(self.regs.documents)
+        if self.glossary is not None:  # loaded once (cached); its loader fills glossary_documents
+            documents.update(self.glossary_documents)
+        documents.update(self.survey[0].documents)
+        return documents
+
     @cached_property
     def glossary(self) -> tuple[list[glossary.Entry], list[Finding]]:
-        return glossary.load(self.project)
+        return glossary.load(self.project, self.glossary_documents)

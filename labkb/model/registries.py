@@ -63,6 +63,8 @@ class Registries:
     # label key -> language -> text
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # relative path -> the file as read (line-aware), for checks that look at its texts (labkb/checks/style.py)
+    documents: dict[str, Node] = field(default_factory=dict)
 
     def label(self, key: str, language: str, /, **values: object) -> str:
         text = self.labels.get(key, {}).get(language) or self.labels.get(key, {}).get(DEFAULT_LANGUAGE) or key
@@ -83,7 +85,7 @@ class Registries:
 
 def load(project: Project) -> Registries:
     registries = Registries()
-    vocabularies = _read(project, VOCABULARIES_FILE, registries.findings)
+    vocabularies = _read(project, VOCABULARIES_FILE, registries.findings, registries.documents)
     if vocabularies is not None:
         registries.vocabularies = _bilingual_tables(vocabularies, VOCABULARIES_FILE, registries.findings)
         for name in REQUIRED_VOCABULARIES:
@@ -95,10 +97,10 @@ def load(project: Project) -> Registries:
                         f"the vocabulary '{name}' is missing: add '{name}:' with its terms",
                     )
                 )
-    authors = _read(project, AUTHORS_FILE, registries.findings)
+    authors = _read(project, AUTHORS_FILE, registries.findings, registries.documents)
     if authors is not None:
         registries.authors = _authors(authors, registries.findings)
-    labels = _read(project, LABELS_FILE, registries.findings)
+    labels = _read(project, LABELS_FILE, registries.findings, registries.documents)
     if labels is not None:
         registries.labels = _bilingual(labels, LABELS_FILE, registries.findings)
         registries.findings += _language_names(registries.labels)
@@ -122,7 +124,7 @@ def _language_names(labels: dict[str, dict[str, str]]) -> list[Finding]:
     ]
 
 
-def _read(project: Project, relative: str, findings: list[Finding]) -> Node | None:
+def _read(project: Project, relative: str, findings: list[Finding], documents: dict[str, Node]) -> Node | None:
     path = project.root / relative
     try:
         text = textfile.read_text(path)
@@ -136,7 +138,10 @@ def _read(project: Project, relative: str, findings: list[Finding]) -> Node | No
     for error in errors:
         findings.append(Finding(relative, error.line, error.message.replace("front matter", "data file")))
     findings += plain_text.findings_in(node, relative)  # every text of these files is shown as text
-    return node if not errors else None
+    if errors or node is None:
+        return None
+    documents[relative] = node
+    return node
 
 
 def _bilingual(node: Node, path: str, findings: list[Finding]) -> dict[str, dict[str, str]]:

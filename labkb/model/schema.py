@@ -61,7 +61,9 @@ def record(*keys: str, optional: tuple[str, ...] = (), kinds: dict[str, Kind] | 
     return Kind("record", keys=keys, optional_keys=optional, key_kinds=tuple((kinds or {}).items()))
 
 
-SOURCE = record("title", "url", optional=("pinpoint",), kinds={"url": URL})
+# A public source: its title, address, optional pinpoint (page, section), and the language it is
+# written in when that is not the page's (the site then adds "(in Spanish)", "(en inglés)").
+SOURCE = record("title", "url", optional=("pinpoint", "language"), kinds={"url": URL, "language": LANGUAGE})
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,14 @@ PAGE = ContentType(
     fields=(
         _TITLE,
         Field(**{**_DESCRIPTION.__dict__, "required": False}),
+        Field(
+            "sources",
+            list_of(SOURCE),
+            "Public sources of the facts the page states: title, url, optional pinpoint and language. "
+            "Required on project pages (projects/).",
+            [{"title": "Project proposal", "url": "https://example.org/proposal.pdf", "pinpoint": "p. 2"}],
+            required=False,
+        ),
         *_REVIEW,
         _HIDE,
         *_BOOKKEEPING,
@@ -199,6 +209,14 @@ GUIDANCE = ContentType(
         Field("audience", list_of(vocab("audiences")), "Who it is for.", ["procurers"], neutral=True),
         Field("stages", list_of(vocab("stages")), "Procurement stage(s) it covers.", ["planning"], neutral=True),
         Field("last_updated", DATE, "When the content was last revised, YYYY-MM-DD.", "2026-11-21"),
+        Field(
+            "sources",
+            list_of(SOURCE),
+            "Public sources, listed at the end of the page (or link them in a 'Sources' section of the body): "
+            "title, url, optional pinpoint and language.",
+            [{"title": "UN Guiding Principles", "url": "https://example.org/ungps.pdf", "pinpoint": "Principle 6"}],
+            required=False,
+        ),
         *_REVIEW,
         _HIDE,
         *_BOOKKEEPING,
@@ -269,6 +287,12 @@ WORKSHOP = ContentType(
             "Participating institutions: name, optional country.",
             [{"name": "ChileCompra", "country": "Chile"}],
             required=False,
+        ),
+        Field(
+            "sources",
+            list_of(SOURCE),
+            "Public sources of the report's facts: title, url, optional pinpoint and language.",
+            [{"title": "Workshop page", "url": "https://example.org/workshop", "language": "en"}],
         ),
         *_REVIEW,
         *_BOOKKEEPING,

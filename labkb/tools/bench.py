@@ -101,7 +101,7 @@ PHRASES = {
     ),
 }
 INDEX_TITLES = {
-    "": {"en": "Learning Lab knowledge base (benchmark)", "es": "Base de conocimiento del Laboratorio (prueba)"},
+    "": {"en": "Learning Lab knowledge base (benchmark)", "es": "Base de conocimientos del Laboratorio (prueba)"},
     "about": {"en": "About the Lab", "es": "Sobre el Laboratorio"},
     "guidance": {"en": "Guidance", "es": "Guías"},
     "case-studies": {"en": "Case studies", "es": "Estudios de caso"},
@@ -253,6 +253,12 @@ def _body(plan: _Plan, text: _Text, rng: random.Random) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _sources(plan: _Plan, text: _Text) -> list[str]:
+    """One public source, as guidance and project pages must cite (labkb/checks/sources.py)."""
+    slug = plan.page_path.removesuffix(".md").replace("/", "-")
+    return ["sources:", f"  - title: {_yaml_text(text.title())}", f"    url: https://example.org/{slug}/source.pdf"]
+
+
 def _front(plan: _Plan, language: str, text: _Text, rng: random.Random) -> list[str]:
     title = (
         INDEX_TITLES[plan.page_path.rsplit("/", 1)[0] if "/" in plan.page_path else ""][language]
@@ -266,6 +272,7 @@ def _front(plan: _Plan, language: str, text: _Text, rng: random.Random) -> list[
             f"audience: {_yaml_list(n['audience'])}",
             f"stages: {_yaml_list(n['stages'])}",
             f"last_updated: {n['last_updated']}",
+            *_sources(plan, text),
         ]
     elif plan.kind == "case-studies":
         lines += [
@@ -286,6 +293,8 @@ def _front(plan: _Plan, language: str, text: _Text, rng: random.Random) -> list[
             if rng.random() < 0.5:
                 lines.append(f"    pinpoint: {_yaml_text(f'p. {rng.randint(1, 90)}')}")
         lines.append(f"last_reviewed: {n['last_reviewed']}")
+    elif plan.kind == "plain" and plan.page_path.startswith("projects/"):
+        lines += _sources(plan, text)  # facts need sources (labkb/checks/sources.py)
     elif plan.kind == "blog":
         lines += [
             f"date: {n['date']}",
@@ -653,9 +662,7 @@ def run(
             shutil.rmtree(base, ignore_errors=True)
 
 
-def _run(
-    pages: int, seed: int, base: Path, source: Path | None, progress: Progress, repeat: int
-) -> dict[str, Any]:
+def _run(pages: int, seed: int, base: Path, source: Path | None, progress: Progress, repeat: int) -> dict[str, Any]:
     started = time.perf_counter()
     progress(f"generating {pages} pages per language in {base}")
     corpus = make_corpus(base / "corpus", pages, seed, source)
