@@ -74,7 +74,7 @@ la dirección, a la auditoría y a la ciudadanía cómo decidió el equipo por d
 
 Por último, el equipo comparte sus notas con otras entidades compradoras de su red. Otras
 enfrentan los mismos mercados, y una nota compartida ahorra tiempo a todas. El blog del
-Learning Lab recibe con gusto estas notas de personas de todos los países de la red.
+Laboratorio recibe con gusto estas notas de personas de todos los países de la red.
 """
 
 

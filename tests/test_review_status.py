@@ -22,7 +22,7 @@ REVIEWED = "review_status: reviewed\nreviewed_by: lab-editors\nlast_reviewed: 20
 AWAITING = {"": "Awaiting editorial review", "es/": "Pendiente de revisión editorial"}
 NOTICE_TEXT = {
     "": "The Learning Lab's editors have not yet verified the facts on this page against its sources.",
-    "es/": "El equipo editorial del Learning Lab aún no ha verificado los datos de esta página con sus fuentes.",
+    "es/": "El equipo editorial del Laboratorio aún no ha verificado los datos de esta página con sus fuentes.",
 }
 DONE = {
     "": "Reviewed by Learning Lab editors on 28 November 2026",
