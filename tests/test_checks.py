@@ -367,13 +367,14 @@ BAD = [
         "case-source-url",
         CASE,
         CASE_TEXT.replace("https://electronicswatch.org/", "electronicswatch"),
-        f"{CASE}:12: 'sources': 'url': expected a web address starting with https://, found 'electronicswatch'",
+        f"{CASE}:12: 'sources': 'url': expected a web address starting with https:// (or http://), "
+        "found 'electronicswatch'",
     ),
     (
         "case-source-key",
         CASE,
         CASE_TEXT.replace("    url:", "    link:"),
-        f"{CASE}:11: 'sources': this entry has no 'url' (each needs: title, url)",
+        f"{CASE}:11: 'sources': this source has no 'url' (each source needs: title, url)",
     ),
     (
         "case-id-format",

@@ -79,8 +79,8 @@ def bad_source_url(site):
     line = line_of(site, EU, "        url: https://eur-lex.europa.eu/eli/dir/2014/24/oj")
     edit(site, EU, "        url: https://eur-lex.europa.eu/eli/dir/2014/24/oj", "        url: eur-lex 2014/24")
     return (
-        f"{EU}:{line}: 'social-award-criteria': expected a web address starting with https:// (or http://), "
-        "found 'eur-lex 2014/24'"
+        f"{EU}:{line}: 'social-award-criteria': 'url': expected a web address starting with https:// "
+        "(or http://), found 'eur-lex 2014/24'"
     )
 
 
@@ -97,7 +97,7 @@ def note_missing_language(site):
 def impossible_date(site):
     line = line_of(site, EU, "    valid_on: 2026-11-21")
     edit(site, EU, "    valid_on: 2026-11-21", "    valid_on: 2026-02-30")
-    return f"{EU}:{line}: 'nap-procurement': '2026-02-30' is not a date that exists"
+    return f"{EU}:{line}: 'nap-procurement': '2026-02-30' is not a date that exists: February 2026 has 28 days"
 
 
 def known_without_source(site):
@@ -218,7 +218,7 @@ def test_bad_spreadsheet_reports_row_and_column_and_writes_nothing(full_site: Si
     assert (
         f"{sheet}: row 5, column 'answer': 'yse' is not on the scale (yes, partly, no, unknown) (did you mean 'yes'?)"
     ) in errors
-    assert f"{sheet}: row 7, column 'valid_on': '2026-13-01' is not a date that exists" in errors
+    assert f"{sheet}: row 7, column 'valid_on': '2026-13-01' is not a date that exists: there is no month 13" in errors
     assert "2 problem(s): nothing was written." in errors
     assert {p.name: p.read_bytes() for p in folder.glob("*.yml")} == before
 

@@ -7,7 +7,6 @@ hook (during `make build`) and `scripts/kb.py check` (`make check`).
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
 from collections import defaultdict
@@ -16,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from labkb.checks import bounds, content_files, plain_text, safety
+from labkb.checks import bounds, content_files, plain_text, safety, sources
 from labkb.features import blog, permalinks
-from labkb.model import addresses, dates, languages, markdown_source, registries
+from labkb.model import addresses, dates, languages, markdown_source, registries, web_address
 from labkb.model.corpus import Corpus, Page
-from labkb.model.findings import Finding, did_you_mean
+from labkb.model.findings import Finding, did_you_mean, shown
 from labkb.model.frontmatter import Node
 from labkb.model.project import Project
 from labkb.model.registries import Registries
@@ -29,10 +28,11 @@ from labkb.model.schema import (
     LANGUAGE_NAMES,
     LANGUAGES,
     PAGE,
+    SOURCE,
+    TEXT,
     Field,
     Kind,
 )
-from labkb.model.web_address import is_web_address
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
@@ -170,6 +170,8 @@ def _check_value(
     value = node.value
     if kind.name == "list":
         return _check_list(node, kind, regs)
+    if kind == SOURCE:
+        return _check_source(node, regs)
     if kind.name == "record":
         return _check_record(node, kind, regs)
     if isinstance(value, dict | list):
@@ -224,6 +226,17 @@ def _check_record(node: Node, kind: Kind, regs: Registries) -> list[tuple[int, s
     return problems
 
 
+def _check_source(node: Node, regs: Registries) -> list[tuple[int, str]]:
+    """A source (labkb/checks/sources.py), and its title and pinpoint as plain text of front matter."""
+    _, problems = sources.read(node)
+    if isinstance(node.value, dict):
+        for key in ("title", "pinpoint"):
+            child = node.value.get(key)
+            if child is not None and isinstance(child.value, str) and child.value.strip():
+                problems += [(line, f"'{key}': {msg}") for line, msg in _check_value(child, TEXT, regs)]
+    return problems
+
+
 @dataclass(frozen=True)
 class _Scalar:
     """One single value of the front matter, and what checking it against its kind may need."""
@@ -239,7 +252,7 @@ class _Scalar:
 
     @property
     def found(self) -> str:
-        return _describe_value(self.value)
+        return shown(self.value)
 
 
 def _check_scalar(value: object, kind: Kind, regs: Registries, limit: int = plain_text.DEFAULT_LIMIT) -> list[str]:
@@ -267,9 +280,8 @@ def _check_year(scalar: _Scalar) -> list[str]:
 
 
 def _check_url(scalar: _Scalar) -> list[str]:
-    if not is_web_address(scalar.text):
-        return [f"expected a web address starting with https://, found {scalar.found}"]
-    return []
+    problem = web_address.problem(scalar.value)
+    return [problem] if problem else []
 
 
 def _check_language(scalar: _Scalar) -> list[str]:
@@ -332,19 +344,8 @@ _SCALAR_CHECKS: dict[str, Callable[[_Scalar], list[str]]] = {
 
 
 def _check_date(value: object) -> list[str]:
-    text = str(value)
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
-    if not match:
-        return [f"expected a date as YYYY-MM-DD (e.g. 2017-10-06), found {_describe_value(value)}"]
-    year, month, day = (int(g) for g in match.groups())
-    if not 1 <= month <= 12:
-        return [f"'{text}' is not a date that exists: there is no month {month}"]
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        return [f"'{text}' is not a date that exists: {dates.month_name(month, 'en')} {year} has {last} days"]
-    return []
+    problem = dates.problem(value)
+    return [problem] if problem else []
 
 
 def _is_date(value: object) -> bool:
@@ -363,21 +364,7 @@ def _expected(kind: Kind) -> str:
 
 
 def _describe(node: Node) -> str:
-    if isinstance(node.value, dict):
-        return "a set of keys"
-    if isinstance(node.value, list):
-        return "a list"
-    return _describe_value(node.value)
-
-
-def _describe_value(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int | float):
-        return str(value)
-    return f"'{value}'"
+    return shown(node.value)
 
 
 def _plain(value: object) -> str:

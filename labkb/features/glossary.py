@@ -13,14 +13,13 @@ import html
 import re
 from dataclasses import dataclass
 
-from labkb.checks import plain_text
+from labkb.checks import every_language, plain_text, sources
 from labkb.checks.sanitize import tooltip_text
 from labkb.model import textfile
 from labkb.model.findings import Finding
 from labkb.model.frontmatter import Node, load_yaml
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGE_NAMES, LANGUAGES
-from labkb.model.web_address import is_web_address
 
 FILE = "data/glossary.yml"
 _SKIP = {
@@ -120,22 +119,23 @@ def _versions(
             continue
         for key, target in (("term", terms), ("definition", definitions)):
             value = version.value.get(key)
-            if value is None or not isinstance(value.value, str) or not value.value.strip():
+            written = every_language.text(value)
+            if written is None:
                 findings.append(
                     Finding(
                         FILE,
                         version.line if value is None else value.line,
-                        f"'{entry_id}' has no {LANGUAGE_NAMES[language]} {key}: add '{key}: ...' under '{language}:'",
+                        every_language.missing(f"'{entry_id}' {key}", language, f"'{key}: ...' under '{language}:'"),
                     )
                 )
             else:
-                target[language] = value.value.strip()
+                target[language] = written
     return terms, definitions
 
 
 def _sources(entry_id: str, fields: dict[str, Node], key_line: int, findings: list[Finding]) -> list[tuple[str, str]]:
     """(title, url) of each valid source of an entry's fields; a finding for each mistake."""
-    sources: list[tuple[str, str]] = []
+    found: list[tuple[str, str]] = []
     source_list = fields.get("sources")
     if source_list is None or not isinstance(source_list.value, list) or not source_list.value:
         findings.append(
@@ -147,22 +147,11 @@ def _sources(entry_id: str, fields: dict[str, Node], key_line: int, findings: li
         )
     else:
         for source in source_list.value:
-            values = source.value if isinstance(source.value, dict) else {}
-            title, url = values.get("title"), values.get("url")
-            if title is None or url is None:
-                findings.append(Finding(FILE, source.line, f"'{entry_id}': each source needs 'title' and 'url'"))
-                continue
-            if not is_web_address(url.value):
-                findings.append(
-                    Finding(
-                        FILE,
-                        url.line,
-                        f"'{entry_id}': expected a web address starting with https://, found '{url.value}'",
-                    )
-                )
-                continue
-            sources.append((str(title.value), str(url.value)))
-    return sources
+            parsed, problems = sources.read(source)
+            findings += [Finding(FILE, line, f"'{entry_id}': {message}") for line, message in problems]
+            if parsed is not None:
+                found.append((parsed.title, parsed.url))
+    return found
 
 
 def _pattern(term: str) -> re.Pattern[str]:

@@ -16,17 +16,17 @@ in the same style as the content checker, and all are reported at once.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from labkb.checks import every_language, sources
+from labkb.checks.sources import Source
 from labkb.features import spreadsheet
-from labkb.model import textfile
-from labkb.model.findings import Finding, did_you_mean
+from labkb.model import dates, textfile
+from labkb.model.findings import Finding, did_you_mean, shown
 from labkb.model.frontmatter import Node, load_yaml
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGE_NAMES, LANGUAGES
-from labkb.model.web_address import is_web_address
 
 FOLDER = "data/survey"
 SURVEY_FILE = f"{FOLDER}/survey.yml"
@@ -35,13 +35,6 @@ JURISDICTIONS_FOLDER = f"{FOLDER}/jurisdictions"
 REVIEW_STATUSES = ("needs-review", "reviewed")
 UNKNOWN = "unknown"
 ANSWER_KEYS = ("answer", "note", "note_pending", "sources", "valid_on", "review_status")
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str
-    pinpoint: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,63 +149,22 @@ class _Reader:
             return {}
         return node.value
 
-    def bilingual(self, node: Node | None, what: str, line: int) -> dict[str, str]:
-        texts = {}
-        values = self.mapping(node, what, line)
-        for language in LANGUAGES:
-            text = values.get(language)
-            if text is None or not isinstance(text.value, str) or not text.value.strip():
-                self.problem(
-                    node.line if node else line,
-                    f"{what} has no {LANGUAGE_NAMES[language]} text: add '{language}: ...'",
-                )
-            else:
-                texts[language] = text.value.strip()
+    def problems(self, found: list[tuple[int, str]], what: str = "") -> None:
+        """Record the (line, message) problems of a shared rule, each after `what` when given."""
+        for line, message in found:
+            self.problem(line, f"{what}: {message}" if what else message)
+
+    def bilingual(self, node: Node | None, what: str, line: int, also: tuple[str, ...] = ()) -> dict[str, str]:
+        """A text in every language (labkb/checks/every_language.py)."""
+        texts, found = every_language.texts(node, what, line, also=also)
+        self.problems(found)
         return texts
 
     def source(self, node: Node, what: str) -> Source | None:
-        if not isinstance(node.value, dict):
-            self.problem(node.line, f"{what}: each source needs 'title', 'url' and optionally 'pinpoint'")
-            return None
-        values = node.value
-        for key in values:
-            if key not in ("title", "url", "pinpoint"):
-                self.problem(
-                    values[key].key_line,
-                    f"{what}: unknown key '{key}' in a source{did_you_mean(key, ('title', 'url', 'pinpoint'))}",
-                )
-        title, url = values.get("title"), values.get("url")
-        if title is None or not isinstance(title.value, str) or not title.value.strip():
-            self.problem(node.line, f"{what}: a source has no title")
-            return None
-        if url is None or not is_web_address(url.value):
-            self.problem(
-                node.line if url is None else url.line,
-                f"{what}: expected a web address starting with https:// (or http://), "
-                f"found {_show(None if url is None else url.value)}",
-            )
-            return None
-        pinpoint = values.get("pinpoint")
-        return Source(
-            title.value.strip(),
-            str(url.value).strip(),
-            str(pinpoint.value).strip() if pinpoint and pinpoint.value is not None else "",
-        )
-
-
-def _show(value: object) -> str:
-    return "nothing" if value is None else f"'{value}'"
-
-
-def _date_problem(value: object) -> str | None:
-    text = str(value)
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return f"expected a date as YYYY-MM-DD, found {_show(value)}"
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return f"'{text}' is not a date that exists"
-    return None
+        """One source (labkb/checks/sources.py); its problems after `what`."""
+        source, found = sources.read(node)
+        self.problems(found, what)
+        return source
 
 
 def load(project: Project) -> tuple[Survey, list[Finding]]:
@@ -326,7 +278,7 @@ def _read_indicators(project: Project, survey: Survey, findings: list[Finding]) 
 
 def _read_scale(reader: _Reader, scale: Node | None, survey: Survey) -> None:
     for value, node in reader.mapping(scale, "'scale'", 1).items():
-        labels = reader.bilingual(node, f"scale value '{value}'", node.line)
+        labels = reader.bilingual(node, f"scale value '{value}'", node.line, also=("symbol",))
         symbol = node.value.get("symbol") if isinstance(node.value, dict) else None
         if symbol is None or not str(symbol.value).strip():
             reader.problem(
@@ -344,11 +296,7 @@ def _read_scale(reader: _Reader, scale: Node | None, survey: Survey) -> None:
 def _read_themes(reader: _Reader, themes: Node | None, survey: Survey) -> None:
     for theme_id, node in reader.mapping(themes, "'themes'", 1).items():
         values = node.value if isinstance(node.value, dict) else {}
-        labels = reader.bilingual(
-            Node({k: v for k, v in values.items() if k in LANGUAGES}, node.line),
-            f"theme '{theme_id}'",
-            node.line,
-        )
+        labels = reader.bilingual(node, f"theme '{theme_id}'", node.line, also=("source",))
         source_node = values.get("source")
         source = reader.source(source_node, f"theme '{theme_id}'") if source_node else None
         if source_node is None:
@@ -403,7 +351,7 @@ def _read_jurisdiction(
         if node is None or str(node.value) not in table:
             reader.problem(
                 1 if node is None else node.line,
-                f"'{key}' must be one of {', '.join(table)}, found {_show(None if node is None else node.value)}",
+                f"'{key}' must be one of {', '.join(table)}, found {shown(None if node is None else node.value)}",
             )
     parsed = _read_answers(reader, top.get("answers"), survey)
     if not names or region is None or kind is None:
@@ -448,7 +396,7 @@ def _read_answer(reader: _Reader, indicator_id: str, node: Node, survey: Survey)
         reader.problem(
             node.line if answer is None else answer.line,
             f"{what}: the answer must be on the scale ({', '.join(survey.scale)}), "
-            f"found {_show(value)}{did_you_mean(value or '', survey.scale.keys())}",
+            f"found {shown(value)}{did_you_mean(value or '', survey.scale.keys())}",
         )
     pending = _read_pending(reader, what, values.get("note_pending"))
     notes = _read_notes(reader, what, node, values, pending)
@@ -463,7 +411,7 @@ def _read_answer(reader: _Reader, indicator_id: str, node: Node, survey: Survey)
     problem = (
         "'valid_on' is missing: the date the answer is valid for"
         if valid_on is None
-        else (_date_problem(valid_on.value))
+        else dates.problem(valid_on.value)
     )
     if problem:
         reader.problem(node.line if valid_on is None else valid_on.line, f"{what}: {problem}")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from labkb.checks.sources import Source
 from labkb.features import spreadsheet
 from labkb.features.survey import (
     JURISDICTIONS_FOLDER,
@@ -27,15 +28,12 @@ from labkb.features.survey import (
     UNKNOWN,
     Answer,
     Jurisdiction,
-    Source,
     Survey,
-    _date_problem,
 )
-from labkb.model import textfile
+from labkb.model import dates, textfile, web_address
 from labkb.model.findings import did_you_mean
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGES
-from labkb.model.web_address import is_web_address
 
 COLUMNS = (
     "jurisdiction",
@@ -124,8 +122,8 @@ def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
         parts = [p.strip() for p in line.split(" | ")]
         if len(parts) not in (2, 3) or not parts[0]:
             return (), (f"'{line}' is not 'title | url' or 'title | url | pinpoint' (one source per line)")
-        if not is_web_address(parts[1]):
-            return (), f"'{parts[1]}' is not a web address starting with https:// (or http://)"
+        if problem := web_address.problem(parts[1]):
+            return (), problem
         for part in (parts[0], parts[2] if len(parts) == 3 else ""):
             if problem := spreadsheet.problem(part):
                 return (), problem
@@ -218,7 +216,7 @@ def _row_answer(row: dict[str, str], survey: Survey, bad: _Bad) -> Answer:
     elif value in survey.scale and value != UNKNOWN and not sources:
         bad("sources", f"an answer other than '{UNKNOWN}' needs at least one public source")
     valid_on = (row.get("valid_on") or "").strip()
-    if problem := _date_problem(valid_on):
+    if problem := dates.problem(valid_on):
         bad("valid_on", problem)
     review = (row.get("review_status") or "").strip()
     if review not in REVIEW_STATUSES:

@@ -48,6 +48,22 @@ class Finding:
         return f"::error {location}::{_github_data(self.message)}"
 
 
+def shown(value: object) -> str:
+    """A value as messages quote it: 'text' in quotes; nothing, true, false and numbers bare;
+    a mapping or a list by what it is."""
+    if isinstance(value, dict):
+        return "a set of keys"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return str(value)
+    return f"'{value}'"
+
+
 def did_you_mean(word: str, choices: Collection[str]) -> str:
     """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
     import difflib

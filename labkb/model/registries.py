@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-from labkb.checks import plain_text
+from labkb.checks import every_language, plain_text
 from labkb.model import textfile
 from labkb.model.findings import Finding
 from labkb.model.frontmatter import Node, load_yaml
 from labkb.model.project import Project
-from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
+from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
 
 VOCABULARIES_FILE = "data/vocabularies.yml"
 AUTHORS_FILE = "data/authors.yml"
@@ -120,42 +120,14 @@ def _read(project: Project, relative: str, findings: list[Finding]) -> Node | No
 
 
 def _bilingual(node: Node, path: str, findings: list[Finding]) -> dict[str, dict[str, str]]:
-    """id -> {en: text, es: text}; every id must have every language as non-empty text."""
+    """id -> {en: text, es: text}: each entry a text in every language (labkb/checks/every_language.py)."""
     table: dict[str, dict[str, str]] = {}
     assert isinstance(node.value, dict)
     for key, entry in node.value.items():
-        if not isinstance(entry.value, dict):
-            findings.append(
-                Finding(
-                    path,
-                    entry.line,
-                    f"'{key}' must have one line per language: " + ", ".join(f"{lang}: ..." for lang in LANGUAGES),
-                )
-            )
-            continue
-        texts: dict[str, str] = {}
-        for language in LANGUAGES:
-            text = entry.value.get(language)
-            if text is None or not isinstance(text.value, str) or not text.value.strip():
-                findings.append(
-                    Finding(
-                        path,
-                        entry.line if text is None else text.line,
-                        f"'{key}' has no {LANGUAGE_NAMES[language]} text: add '{language}: ...'",
-                    )
-                )
-            else:
-                texts[language] = text.value
-        for extra in entry.value:
-            if extra not in LANGUAGES:
-                findings.append(
-                    Finding(
-                        path,
-                        entry.value[extra].key_line,
-                        f"'{key}' has an unknown language '{extra}' (expected: {', '.join(LANGUAGES)})",
-                    )
-                )
-        table[str(key)] = texts
+        texts, problems = every_language.texts(entry, f"'{key}'", entry.line)
+        findings += [Finding(path, line, message) for line, message in problems]
+        if isinstance(entry.value, dict):
+            table[str(key)] = texts
     return table
 
 
@@ -186,7 +158,8 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, Author]:
         fields = entry.value
         record: Author = {}
         name = fields.get("name")
-        if name is None or not isinstance(name.value, str) or not name.value.strip():
+        written = every_language.text(name)
+        if written is None:
             findings.append(
                 Finding(
                     AUTHORS_FILE,
@@ -195,7 +168,7 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, Author]:
                 )
             )
         else:
-            record["name"] = name.value
+            record["name"] = written
         for key in ("affiliation", "bio"):
             value = fields.get(key)
             if value is None:

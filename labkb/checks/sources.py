@@ -1,0 +1,69 @@
+"""A source: one rule for every public source the site cites.
+
+A case study's `sources` (front matter), a glossary entry's `sources` and a survey
+theme's or answer's `sources` are each a title, a web address (labkb/model/web_address.py)
+and, optionally, a pinpoint (the page or section):
+
+    - title: UN Guiding Principles on Business and Human Rights
+      url: https://www.ohchr.org/...
+      pinpoint: Principle 6
+
+`read` checks one such entry and says what is wrong with it, with the same words
+wherever it appears. Whether a list of sources may be empty is the caller's rule.
+Problems are (line, message) pairs: each reader puts them in its own file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from labkb.checks.every_language import Problem, text
+from labkb.model import web_address
+from labkb.model.findings import did_you_mean, shown
+from labkb.model.frontmatter import Node
+
+REQUIRED = ("title", "url")
+KEYS = (*REQUIRED, "pinpoint")
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    pinpoint: str = ""
+
+
+def read(node: Node) -> tuple[Source | None, list[Problem]]:
+    """(the source, or None when it has a problem; the problems) of one entry of a list of sources."""
+    if not isinstance(node.value, dict):
+        return None, [
+            (node.line, f"expected a source with 'title', 'url' and optionally 'pinpoint', found {shown(node.value)}")
+        ]
+    values = node.value
+    problems: list[Problem] = []
+    for key, value in values.items():
+        if key not in KEYS:
+            problems.append(
+                (
+                    value.key_line,
+                    f"unknown key '{key}' in a source{did_you_mean(key, KEYS)}; allowed: {', '.join(KEYS)}",
+                )
+            )
+    title, url, pinpoint = values.get("title"), values.get("url"), values.get("pinpoint")
+    if title is None:
+        problems.append((node.line, "this source has no 'title' (each source needs: title, url)"))
+    elif text(title) is None:
+        problems.append((title.line, f"'title': expected text, found {shown(title.value)}"))
+    if url is None:
+        problems.append((node.line, "this source has no 'url' (each source needs: title, url)"))
+    elif (wrong := web_address.problem(url.value)) is not None:
+        problems.append((url.line, f"'url': {wrong}"))
+    if pinpoint is not None and pinpoint.value is not None and not isinstance(pinpoint.value, str | int):
+        problems.append((pinpoint.line, f"'pinpoint': expected text, found {shown(pinpoint.value)}"))
+    if problems or title is None or url is None:
+        return None, problems
+    return Source(str(title.value).strip(), str(url.value).strip(), _pinpoint(pinpoint)), problems
+
+
+def _pinpoint(node: Node | None) -> str:
+    return "" if node is None or node.value is None else str(node.value).strip()
