@@ -68,7 +68,7 @@ def test_github_annotation_without_a_line():
     ],
 )
 def test_did_you_mean(word, choices, hint):
-    assert did_you_mean(word, choices) == hint
+    assert str(did_you_mean(word, choices)) == hint
 
 
 # --- labkb/model/textfile.py ----------------------------------------------------------------------

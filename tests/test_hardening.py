@@ -340,7 +340,8 @@ def test_redirects_that_are_not_a_list_of_lines_are_a_finding(site, capsys):
     assert (code, out.splitlines()) == (
         1,
         [
-            "data/redirects.yml:1: the redirects file must be a list of 'key: value' lines, found a list instead"
+            "data/redirects.yml:1: the redirects file must be a list of 'key: value' lines, found a list instead "
+            "[yaml.not-a-mapping]"
         ],
     )
 

@@ -68,7 +68,7 @@ def test_tooltip_text_survives_being_read_back_as_html():
 )
 def test_plain_text(text, expected):
     problem = plain_text.problem(text)
-    assert (problem is None) if expected is None else problem.startswith(expected)
+    assert (problem is None) if expected is None else str(problem).startswith(expected)
 
 
 @pytest.mark.parametrize(

@@ -18,9 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from labkb.model.frontmatter import Node
-from labkb.model.schema import LANGUAGE_NAMES, LANGUAGES
+from labkb.model.messages import Language, Message, msg
+from labkb.model.schema import LANGUAGES
 
-Problem = tuple[int, str]
+Problem = tuple[int, Message]
 
 
 def text(node: Node | None) -> str | None:
@@ -35,12 +36,14 @@ def one_line_per_language() -> str:
     return ", ".join(f"{lang}: ..." for lang in LANGUAGES)
 
 
-def missing(what: str, language: str, add: str | None = None) -> str:
+def missing(what: object, language: str, add: object = None) -> Message:
     """The message for a text of `what` missing in `language`; `add` is what to write (default 'xx: ...')."""
-    return f"{what} has no {LANGUAGE_NAMES[language]} text: add {add or repr(f'{language}: ...')}"
+    return msg("languages.missing-text", what=what, language=Language(language), add=add or f"'{language}: ...'")
 
 
-def texts(node: Node | None, what: str, line: int, *, also: Iterable[str] = ()) -> tuple[dict[str, str], list[Problem]]:
+def texts(
+    node: Node | None, what: object, line: int, *, also: Iterable[str] = ()
+) -> tuple[dict[str, str], list[Problem]]:
     """(text per language, problems) of a mapping that should hold a text per language.
 
     `what` names it in messages ("'award'", "scale value 'yes'"); `line` is where to point
@@ -49,9 +52,9 @@ def texts(node: Node | None, what: str, line: int, *, also: Iterable[str] = ()) 
     other key is an unknown language.
     """
     if node is None:
-        return {}, [(line, f"{what} is missing: add it with one line per language: {one_line_per_language()}")]
+        return {}, [(line, msg("languages.entry-missing", what=what, lines=one_line_per_language()))]
     if not isinstance(node.value, dict):
-        return {}, [(node.line, f"{what} must have one line per language: {one_line_per_language()}")]
+        return {}, [(node.line, msg("languages.not-per-language", what=what, lines=one_line_per_language()))]
     found: dict[str, str] = {}
     problems: list[Problem] = []
     for language in LANGUAGES:
@@ -65,6 +68,6 @@ def texts(node: Node | None, what: str, line: int, *, also: Iterable[str] = ()) 
     for key, value in node.value.items():
         if key not in allowed:
             problems.append(
-                (value.key_line, f"{what} has an unknown language '{key}' (expected: {', '.join(allowed)})")
+                (value.key_line, msg("languages.unknown-language", what=what, key=key, allowed=", ".join(allowed)))
             )
     return found, problems

@@ -21,6 +21,7 @@ from labkb.checks.every_language import Problem, text
 from labkb.model import web_address
 from labkb.model.findings import did_you_mean, shown
 from labkb.model.frontmatter import Node
+from labkb.model.messages import msg
 
 REQUIRED = ("title", "url")
 KEYS = (*REQUIRED, "pinpoint")
@@ -36,9 +37,7 @@ class Source:
 def read(node: Node) -> tuple[Source | None, list[Problem]]:
     """(the source, or None when it has a problem; the problems) of one entry of a list of sources."""
     if not isinstance(node.value, dict):
-        return None, [
-            (node.line, f"expected a source with 'title', 'url' and optionally 'pinpoint', found {shown(node.value)}")
-        ]
+        return None, [(node.line, msg("source.not-a-source", found=shown(node.value)))]
     values = node.value
     problems: list[Problem] = []
     for key, value in values.items():
@@ -46,20 +45,20 @@ def read(node: Node) -> tuple[Source | None, list[Problem]]:
             problems.append(
                 (
                     value.key_line,
-                    f"unknown key '{key}' in a source{did_you_mean(key, KEYS)}; allowed: {', '.join(KEYS)}",
+                    msg("source.unknown-key", key=key, hint=did_you_mean(key, KEYS), allowed=", ".join(KEYS)),
                 )
             )
     title, url, pinpoint = values.get("title"), values.get("url"), values.get("pinpoint")
     if title is None:
-        problems.append((node.line, "this source has no 'title' (each source needs: title, url)"))
+        problems.append((node.line, msg("source.missing-key", key="title")))
     elif text(title) is None:
-        problems.append((title.line, f"'title': expected text, found {shown(title.value)}"))
+        problems.append((title.line, msg("text.expected", found=shown(title.value)).under("'title'")))
     if url is None:
-        problems.append((node.line, "this source has no 'url' (each source needs: title, url)"))
+        problems.append((node.line, msg("source.missing-key", key="url")))
     elif (wrong := web_address.problem(url.value)) is not None:
-        problems.append((url.line, f"'url': {wrong}"))
+        problems.append((url.line, wrong.under("'url'")))
     if pinpoint is not None and pinpoint.value is not None and not isinstance(pinpoint.value, str | int):
-        problems.append((pinpoint.line, f"'pinpoint': expected text, found {shown(pinpoint.value)}"))
+        problems.append((pinpoint.line, msg("text.expected", found=shown(pinpoint.value)).under("'pinpoint'")))
     if problems or title is None or url is None:
         return None, problems
     return Source(str(title.value).strip(), str(url.value).strip(), _pinpoint(pinpoint)), problems

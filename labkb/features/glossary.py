@@ -18,8 +18,9 @@ from labkb.checks.sanitize import tooltip_text
 from labkb.model import textfile
 from labkb.model.findings import Finding
 from labkb.model.frontmatter import Node, load_yaml
+from labkb.model.messages import Language, msg
 from labkb.model.project import Project
-from labkb.model.schema import LANGUAGE_NAMES, LANGUAGES
+from labkb.model.schema import LANGUAGES
 
 FILE = "data/glossary.yml"
 _SKIP = {
@@ -66,7 +67,7 @@ def load(project: Project) -> tuple[list[Entry], list[Finding]]:
         node, errors = load_yaml(textfile.read_text(path))
     except textfile.NotUTF8Error as exc:
         return [], [exc.finding(project)]
-    findings = [Finding(FILE, e.line, e.message.replace("front matter", "glossary")) for e in errors]
+    findings = [e.finding(FILE, "glossary") for e in errors]
     findings += plain_text.findings_in(node, FILE)  # terms, definitions and sources are shown as text
     if node is None or not isinstance(node.value, dict):
         return [], findings
@@ -80,7 +81,11 @@ def load(project: Project) -> tuple[list[Entry], list[Finding]]:
 
 def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
     if not isinstance(node.value, dict):
-        findings.append(Finding(FILE, node.key_line, f"'{entry_id}' needs {', '.join(LANGUAGES)} and sources"))
+        findings.append(
+            Finding.of(
+                FILE, node.key_line, msg("glossary.not-an-entry", entry=entry_id, languages=", ".join(LANGUAGES))
+            )
+        )
         return None
     fields = node.value
     terms, definitions = _versions(entry_id, fields, node.key_line, findings)
@@ -88,10 +93,10 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
     for key in fields:
         if key not in (*LANGUAGES, "sources"):
             findings.append(
-                Finding(
+                Finding.of(
                     FILE,
                     fields[key].key_line,
-                    f"'{entry_id}' has an unknown key '{key}' (expected: {', '.join(LANGUAGES)}, sources)",
+                    msg("glossary.unknown-key", entry=entry_id, key=key, allowed=", ".join((*LANGUAGES, "sources"))),
                 )
             )
     if len(terms) != len(LANGUAGES) or len(definitions) != len(LANGUAGES):
@@ -109,11 +114,10 @@ def _versions(
         version = fields.get(language)
         if version is None or not isinstance(version.value, dict):
             findings.append(
-                Finding(
+                Finding.of(
                     FILE,
                     key_line if version is None else version.line,
-                    f"'{entry_id}' has no {LANGUAGE_NAMES[language]} version: add "
-                    f"'{language}:' with 'term:' and 'definition:'",
+                    msg("glossary.no-version", entry=entry_id, language=Language(language), code=language),
                 )
             )
             continue
@@ -122,10 +126,14 @@ def _versions(
             written = every_language.text(value)
             if written is None:
                 findings.append(
-                    Finding(
+                    Finding.of(
                         FILE,
                         version.line if value is None else value.line,
-                        every_language.missing(f"'{entry_id}' {key}", language, f"'{key}: ...' under '{language}:'"),
+                        every_language.missing(
+                            msg(f"part.glossary.{key}", entry=entry_id),
+                            language,
+                            msg("part.glossary.add-under", key=key, language=language),
+                        ),
                     )
                 )
             else:
@@ -138,17 +146,11 @@ def _sources(entry_id: str, fields: dict[str, Node], key_line: int, findings: li
     found: list[tuple[str, str]] = []
     source_list = fields.get("sources")
     if source_list is None or not isinstance(source_list.value, list) or not source_list.value:
-        findings.append(
-            Finding(
-                FILE,
-                key_line,
-                f"'{entry_id}' has no sources: add 'sources:' with at least one '- title: ...' and 'url: https://...'",
-            )
-        )
+        findings.append(Finding.of(FILE, key_line, msg("glossary.no-sources", entry=entry_id)))
     else:
         for source in source_list.value:
             parsed, problems = sources.read(source)
-            findings += [Finding(FILE, line, f"'{entry_id}': {message}") for line, message in problems]
+            findings += [Finding.of(FILE, line, message.under(f"'{entry_id}'")) for line, message in problems]
             if parsed is not None:
                 found.append((parsed.title, parsed.url))
     return found

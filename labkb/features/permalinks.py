@@ -98,7 +98,7 @@ def load_redirects(project: Project) -> tuple[list[Redirect], list[Finding]]:
     if not path.is_file():
         return [], []
     node, errors = load_yaml(textfile.read_text(path))
-    findings = [Finding(REDIRECTS, e.line, e.message.replace("front matter", "redirects file")) for e in errors]
+    findings = [e.finding(REDIRECTS, "redirects") for e in errors]
     redirects: list[Redirect] = []
     first: dict[str, tuple[str, int]] = {}  # normal source -> (as written, line)
     for source, target in node.value.items() if node and isinstance(node.value, dict) else []:

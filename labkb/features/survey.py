@@ -25,6 +25,7 @@ from labkb.features import spreadsheet
 from labkb.model import dates, textfile
 from labkb.model.findings import Finding, did_you_mean, shown
 from labkb.model.frontmatter import Node, load_yaml
+from labkb.model.messages import Message
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGE_NAMES, LANGUAGES
 
@@ -115,7 +116,7 @@ class _Reader:
             findings.append(exc.finding(project))
             return
         for error in errors:
-            findings.append(Finding(relative, error.line, error.message.replace("front matter", "file")))
+            findings.append(error.finding(relative, "file"))
         self.node = node if node is not None and not errors else None
         if self.node is not None:
             self._formulas(self.node)
@@ -137,8 +138,12 @@ class _Reader:
             if problem:
                 self.problem(node.line, problem)
 
-    def problem(self, line: int, message: str) -> None:
-        self.findings.append(Finding(self.relative, line, message))
+    def problem(self, line: int, message: str | Message) -> None:
+        self.findings.append(
+            Finding.of(self.relative, line, message)
+            if isinstance(message, Message)
+            else Finding(self.relative, line, message)
+        )
 
     def mapping(self, node: Node | None, what: str, line: int) -> dict[str, Node]:
         if node is None:
@@ -149,10 +154,10 @@ class _Reader:
             return {}
         return node.value
 
-    def problems(self, found: list[tuple[int, str]], what: str = "") -> None:
-        """Record the (line, message) problems of a shared rule, each after `what` when given."""
+    def problems(self, found: list[tuple[int, Message]], what: object = None) -> None:
+        """Record the (line, message) problems of a shared rule, each about `what` when given."""
         for line, message in found:
-            self.problem(line, f"{what}: {message}" if what else message)
+            self.problem(line, message.under(what) if what else message)
 
     def bilingual(self, node: Node | None, what: str, line: int, also: tuple[str, ...] = ()) -> dict[str, str]:
         """A text in every language (labkb/checks/every_language.py)."""
@@ -409,9 +414,7 @@ def _read_answer(reader: _Reader, indicator_id: str, node: Node, survey: Survey)
         )
     valid_on = values.get("valid_on")
     problem = (
-        "'valid_on' is missing: the date the answer is valid for"
-        if valid_on is None
-        else dates.problem(valid_on.value)
+        "'valid_on' is missing: the date the answer is valid for" if valid_on is None else dates.problem(valid_on.value)
     )
     if problem:
         reader.problem(node.line if valid_on is None else valid_on.line, f"{what}: {problem}")

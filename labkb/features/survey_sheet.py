@@ -122,8 +122,8 @@ def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
         parts = [p.strip() for p in line.split(" | ")]
         if len(parts) not in (2, 3) or not parts[0]:
             return (), (f"'{line}' is not 'title | url' or 'title | url | pinpoint' (one source per line)")
-        if problem := web_address.problem(parts[1]):
-            return (), problem
+        if wrong := web_address.problem(parts[1]):
+            return (), str(wrong)
         for part in (parts[0], parts[2] if len(parts) == 3 else ""):
             if problem := spreadsheet.problem(part):
                 return (), problem
@@ -216,8 +216,8 @@ def _row_answer(row: dict[str, str], survey: Survey, bad: _Bad) -> Answer:
     elif value in survey.scale and value != UNKNOWN and not sources:
         bad("sources", f"an answer other than '{UNKNOWN}' needs at least one public source")
     valid_on = (row.get("valid_on") or "").strip()
-    if problem := dates.problem(valid_on):
-        bad("valid_on", problem)
+    if wrong := dates.problem(valid_on):
+        bad("valid_on", str(wrong))
     review = (row.get("review_status") or "").strip()
     if review not in REVIEW_STATUSES:
         bad("review_status", f"'{review}' must be one of {', '.join(REVIEW_STATUSES)}")

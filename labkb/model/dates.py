@@ -12,6 +12,7 @@ import re
 
 from labkb.model import languages
 from labkb.model.findings import shown
+from labkb.model.messages import Message, Month, msg
 
 
 def month_name(month: int, language: str) -> str:
@@ -35,19 +36,19 @@ def date_range(start: str | dt.date, end: str | dt.date, language: str) -> str:
     return languages.SITE.get(language).span(long_date(first, language), long_date(last, language))
 
 
-def problem(value: object) -> str | None:
+def problem(value: object) -> Message | None:
     """Why `value` is not a date YYYY-MM-DD that exists, or None when it is one: the one
     rule for a date, in front matter, the survey's files and its editing sheet."""
     text = str(value)
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
     if not match:
-        return f"expected a date as YYYY-MM-DD (e.g. 2017-10-06), found {shown(value)}"
+        return msg("date.format", found=shown(value))
     year, month, day = (int(g) for g in match.groups())
     if not 1 <= month <= 12:
-        return f"'{text}' is not a date that exists: there is no month {month}"
+        return msg("date.no-such-month", date=text, month=month)
     try:
         dt.date(year, month, day)
     except ValueError:
         last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        return f"'{text}' is not a date that exists: {month_name(month, 'en')} {year} has {last} days"
+        return msg("date.not-a-date", date=text, month=Month(month), year=year, days=last)
     return None

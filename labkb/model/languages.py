@@ -140,7 +140,7 @@ def load(project: Project) -> tuple[Languages, list[Finding]]:
     except OSError as exc:
         return _stand_in(project), [Finding(FILE, 0, f"this data file cannot be read ({exc.strerror})")]
     node, errors = load_yaml(text)
-    findings = [Finding(FILE, e.line, e.message.replace("front matter", "data file")) for e in errors]
+    findings = [e.finding(FILE, "data-file") for e in errors]
     if node is None or errors:
         return _stand_in(project), findings
     assert isinstance(node.value, dict)

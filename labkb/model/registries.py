@@ -114,7 +114,7 @@ def _read(project: Project, relative: str, findings: list[Finding]) -> Node | No
         return None
     node, errors = load_yaml(text, first_line=1)
     for error in errors:
-        findings.append(Finding(relative, error.line, error.message.replace("front matter", "data file")))
+        findings.append(error.finding(relative, "data-file"))
     findings += plain_text.findings_in(node, relative)  # every text of these files is shown as text
     return node if not errors else None
 
@@ -125,7 +125,7 @@ def _bilingual(node: Node, path: str, findings: list[Finding]) -> dict[str, dict
     assert isinstance(node.value, dict)
     for key, entry in node.value.items():
         texts, problems = every_language.texts(entry, f"'{key}'", entry.line)
-        findings += [Finding(path, line, message) for line, message in problems]
+        findings += [Finding.of(path, line, message) for line, message in problems]
         if isinstance(entry.value, dict):
             table[str(key)] = texts
     return table

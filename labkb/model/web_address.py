@@ -13,6 +13,7 @@ import re
 from urllib.parse import urlsplit
 
 from labkb.model.findings import shown
+from labkb.model.messages import Message, msg
 
 SCHEMES = ("http", "https")
 _UNSAFE = re.compile(r"[\s\x00-\x1f\x7f<>\"']")
@@ -25,8 +26,8 @@ def is_web_address(value: object) -> bool:
     return parts.scheme in SCHEMES and "." in parts.netloc
 
 
-def problem(value: object) -> str | None:
+def problem(value: object) -> Message | None:
     """Why `value` is not a web address, or None when it is one."""
     if is_web_address(value):
         return None
-    return f"expected a web address starting with https:// (or http://), found {shown(value)}"
+    return msg("web-address.invalid", found=shown(value))

@@ -16,9 +16,15 @@ from labkb.checks import engine as checks
 from labkb.features import permalinks, scaffold, survey, survey_sheet, translations
 from labkb.model import languages, registries, textfile
 from labkb.model.corpus import Corpus
+from labkb.model.messages import msg
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGES
 from labkb.output import bundle, reference, site_links
+
+_LANG_HELP = (
+    "the language of every message (default: each file's own, content/es/... in Spanish; "
+    "data files in the default language)"
+)
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
@@ -36,6 +42,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         default="text",
         help="'github' prints GitHub Actions annotations",
     )
+    check.add_argument("--lang", choices=LANGUAGES, help=_LANG_HELP)
 
     tr = verbs.add_parser("translations", help="translation state of every page")
     tr_verbs = tr.add_subparsers(dest="action", required=True)
@@ -57,6 +64,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         help="the title in another language of the post, e.g. es=Título (repeat for each language)",
     )
     post.add_argument("--title-es", metavar="TEXT", help="the Spanish title: the same as --title-in es=TEXT")
+    post.add_argument("--lang", choices=LANGUAGES, help="the language of the questions and messages (default: en)")
 
     bundle_verb = verbs.add_parser("bundle", help="zip a built site folder (the offline bundle)")
     bundle_verb.add_argument("folder", type=Path, help="the built site")
@@ -96,7 +104,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
 def _run(project: Project, args: argparse.Namespace) -> int:
     if args.verb == "check":
-        return _check(project, args.paths, args.format)
+        return _check(project, args.paths, args.format, args.lang)
     if args.verb == "pdfs":
         from labkb.output import pdfs
 
@@ -125,7 +133,7 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     return _refresh(project, args.paths)
 
 
-def _check(project: Project, paths: list[Path], output: str) -> int:
+def _check(project: Project, paths: list[Path], output: str, language: str | None = None) -> int:
     started = time.perf_counter()
     missing = [p for p in paths if not p.exists()]
     for path in missing:
@@ -134,13 +142,16 @@ def _check(project: Project, paths: list[Path], output: str) -> int:
         return 2
     findings = checks.check(project, paths or None)
     for finding in findings:
-        print(finding.github() if output == "github" else finding.text())
+        print(finding.github(language) if output == "github" else finding.text(language))
     elapsed = time.perf_counter() - started
+    # The summary in the language asked for, or in the one language of every finding's file.
+    said = {finding.language(language) for finding in findings}
+    summary = language or (said.pop() if len(said) == 1 else None) or languages.SITE.default
     if findings:
-        print(f"{len(findings)} problem(s) found. Fix them and run 'make check' again.", file=sys.stderr)
+        print(msg("check.problems", count=len(findings)).render(summary), file=sys.stderr)
         return 1
     count = len(project.markdown_files())
-    print(f"OK: {count} content files checked in {elapsed:.2f} s, no problems.")
+    print(msg("check.ok", count=count, seconds=f"{elapsed:.2f}").render(summary))
     return 0
 
 
