@@ -263,6 +263,7 @@ _PLAIN_WORDS = (
     ("found character '\\t'", "part.yaml.tab"),  # PyYAML's wording
     ("found undefined alias", "part.yaml.undefined-alias"),
     ("cannot start any token", "part.yaml.reserved-character"),
+    ("did not find expected ','", "part.yaml.unclosed-bracket"),
 )
 
 
