@@ -107,7 +107,7 @@ def test_a_file_that_is_not_utf8_names_the_file_and_the_first_bad_byte(tmp_path,
     assert error.byte == byte and error.path == path
     problem = f"this file is not UTF-8 text (byte {byte}): save it as UTF-8"
     assert str(error) == f"{path}: {problem}"
-    assert error.finding(Project(tmp_path)) == Finding("content/en/bad.md", 0, problem)
+    assert error.finding(Project(tmp_path)) == Finding("content/en/bad.md", 0, problem, "file.not-utf8")
     assert error.text(Project(tmp_path)) == f"content/en/bad.md: {problem}"
 
 

@@ -264,7 +264,9 @@ def test_a_missing_or_unreadable_language_file_is_one_finding(tmp_path):
     ]
     assert languages.load(project)[0].codes == ("en", "es")  # mkdocs.yml's, as placeholders
     (project.root / languages.FILE).write_bytes(b"en:\n  name: \xff\n")
-    assert _messages(project) == ["data/languages.yml: this file is not UTF-8 text (byte 12): save it as UTF-8"]
+    assert _messages(project) == [
+        "data/languages.yml: this file is not UTF-8 text (byte 12): save it as UTF-8 [file.not-utf8]"
+    ]
 
 
 def test_with_a_mistake_in_the_list_commands_stop_and_check_names_only_it(tmp_path):

@@ -390,7 +390,7 @@ def _plain(value: object) -> str:
 
 
 def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Project, tree: ContentTree) -> list[Finding]:
-    over = [Finding(page.rel, page.line(line), message) for line, message in bounds.scan(page.doc.body)]
+    over = [Finding.of(page.rel, page.line(line), message) for line, message in bounds.scan(page.doc.body)]
     if over:
         return over  # over a limit of labkb/checks/bounds.py: the rules below are only known to be fast within them
     findings: list[Finding] = []

@@ -71,9 +71,11 @@ class Month:
 
 @dataclass(frozen=True)
 class Both:
-    """Several values as one, the last joined by the message language's 'and' ('English and Spanish')."""
+    """Several values as one, the last joined by the message language's 'and' ('English and Spanish'),
+    or 'or'."""
 
     items: tuple[object, ...]
+    joiner: str = "part.and"  # or "part.or"
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ def _value(value: object, language: str) -> object:
         items = [str(_value(v, language)) for v in value.items]
         if len(items) < 2:
             return "".join(items)
-        return render(msg("part.and", first=", ".join(items[:-1]), last=items[-1]), language)
+        return render(msg(value.joiner, first=", ".join(items[:-1]), last=items[-1]), language)
     if isinstance(value, list | tuple):
         return ", ".join(str(_value(v, language)) for v in value)
     return value

@@ -17,6 +17,7 @@ from labkb.checks import every_language, plain_text
 from labkb.model import textfile
 from labkb.model.findings import Finding
 from labkb.model.frontmatter import Node, load_yaml
+from labkb.model.messages import msg
 from labkb.model.project import Project
 from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -68,13 +69,7 @@ def load(project: Project) -> Registries:
         registries.vocabularies = _bilingual_tables(vocabularies, VOCABULARIES_FILE, registries.findings)
         for name in REQUIRED_VOCABULARIES:
             if name not in registries.vocabularies:
-                registries.findings.append(
-                    Finding(
-                        VOCABULARIES_FILE,
-                        1,
-                        f"the vocabulary '{name}' is missing: add '{name}:' with its terms",
-                    )
-                )
+                registries.findings.append(Finding.of(VOCABULARIES_FILE, 1, msg("vocabulary.missing", name=name)))
     authors = _read(project, AUTHORS_FILE, registries.findings)
     if authors is not None:
         registries.authors = _authors(authors, registries.findings)
@@ -89,13 +84,8 @@ def _language_names(labels: dict[str, dict[str, str]]) -> list[Finding]:
     """Every language of the site is named in every language (notices, search marks, the
     survey's data dictionary): a label `language_name_<code>` per language."""
     return [
-        Finding(
-            LABELS_FILE,
-            0,
-            f"the language '{code}' (data/languages.yml) has no name: add 'language_name_{code}: "
-            + "{"
-            + ", ".join(f"{lang}: ..." for lang in LANGUAGES)
-            + "}' with its name in each language",
+        Finding.of(
+            LABELS_FILE, 0, msg("labels.no-language-name", code=code, lines=every_language.one_line_per_language())
         )
         for code in LANGUAGES
         if f"language_name_{code}" not in labels
@@ -107,7 +97,7 @@ def _read(project: Project, relative: str, findings: list[Finding]) -> Node | No
     try:
         text = textfile.read_text(path)
     except FileNotFoundError:
-        findings.append(Finding(relative, 0, "this data file is missing"))
+        findings.append(Finding.of(relative, 0, msg("data.file-missing")))
         return None
     except textfile.NotUTF8Error as exc:
         findings.append(exc.finding(project))
@@ -137,10 +127,10 @@ def _bilingual_tables(node: Node, path: str, findings: list[Finding]) -> dict[st
     for name, vocabulary in node.value.items():
         if not isinstance(vocabulary.value, dict) or not vocabulary.value:
             findings.append(
-                Finding(
+                Finding.of(
                     path,
                     vocabulary.line,
-                    f"the vocabulary '{name}' must list its terms as 'id: {{en: ..., es: ...}}'",
+                    msg("vocabulary.no-terms", name=name, lines=every_language.one_line_per_language()),
                 )
             )
             continue
@@ -153,7 +143,7 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, Author]:
     authors: dict[str, Author] = {}
     for author_id, entry in node.value.items():
         if not isinstance(entry.value, dict):
-            findings.append(Finding(AUTHORS_FILE, entry.line, f"author '{author_id}' needs name, affiliation and bio"))
+            findings.append(Finding.of(AUTHORS_FILE, entry.line, msg("author.not-an-entry", author=author_id)))
             continue
         fields = entry.value
         record: Author = {}
@@ -161,10 +151,8 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, Author]:
         written = every_language.text(name)
         if written is None:
             findings.append(
-                Finding(
-                    AUTHORS_FILE,
-                    entry.line if name is None else name.line,
-                    f"author '{author_id}' has no name: add 'name: ...'",
+                Finding.of(
+                    AUTHORS_FILE, entry.line if name is None else name.line, msg("author.no-name", author=author_id)
                 )
             )
         else:
@@ -173,11 +161,15 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, Author]:
             value = fields.get(key)
             if value is None:
                 findings.append(
-                    Finding(
+                    Finding.of(
                         AUTHORS_FILE,
                         entry.line,
-                        f"author '{author_id}' has no {key}: add '{key}:' with "
-                        + " and ".join(f"'{lang}: ...'" for lang in LANGUAGES),
+                        msg(
+                            "author.missing-key",
+                            author=author_id,
+                            key=key,
+                            lines=every_language.one_line_per_language(),
+                        ),
                     )
                 )
                 continue
@@ -187,10 +179,10 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, Author]:
         for extra in fields:
             if extra not in ("name", "affiliation", "bio"):
                 findings.append(
-                    Finding(
+                    Finding.of(
                         AUTHORS_FILE,
                         fields[extra].key_line,
-                        f"author '{author_id}' has an unknown key '{extra}' (expected: name, affiliation, bio)",
+                        msg("author.unknown-key", author=author_id, key=extra, allowed="name, affiliation, bio"),
                     )
                 )
         authors[str(author_id)] = record
