@@ -185,3 +185,22 @@ def test_make_check_in_the_language_asked_for(checkout):
         "que exista: febrero de 2026 tiene 28 días [date.not-a-date]"
     ) in result.stdout.splitlines()
     assert "Corríjalos y vuelva a ejecutar 'make check'." in result.stderr
+
+
+def test_make_new_post_speaks_the_language_asked_for(checkout):
+    spanish = make(checkout, "new-post", "KB_LANG=es", "TITLE=Compras justas", "AUTHOR=jdoe")
+    assert spanish.returncode != 0
+    assert (
+        "new-post: falta un dato (idiomas): indíquelo como argumento (vea 'make help') [new-post.missing]"
+    ) in spanish.stderr.splitlines()
+    english = make(checkout, "new-post", "TITLE=Fair buying", "AUTHOR=jdoe")
+    assert "new-post: missing languages: give it as an argument (see 'make help') [new-post.missing]" in english.stderr
+    full = ["TITLE=Compras justas", "LANGS=es", "CATEGORY=practice", "DESCRIPTION=Una entrada."]
+    unknown = make(checkout, "new-post", "KB_LANG=es", "AUTHOR=jdoe", *full)
+    assert (
+        "new-post: autor desconocido: 'jdoe' (registrados: lab-editors); primero agréguese en data/authors.yml "
+        "[new-post.unknown-author]"
+    ) in unknown.stderr
+    made = make(checkout, "new-post", "KB_LANG=es", "AUTHOR=lab-editors", *full)
+    assert made.returncode == 0, made.stderr
+    assert "se creó content/es/blog/compras-justas.md" in made.stdout.splitlines()

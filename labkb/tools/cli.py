@@ -216,35 +216,35 @@ def _docs_reference(project: Project) -> int:
     return 0
 
 
-def _ask(value: str | None, prompt: str) -> str:
+def _ask(value: str | None, what: str, language: str, /, **choices: object) -> str:
+    """`value`, or the answer to the question `new-post.ask-<what>` (data/messages.yml) in `language`."""
     if value:
         return value
     if not sys.stdin.isatty():
-        raise scaffold.ScaffoldError(
-            f"missing {prompt.split(' (')[0].lower()}: give it as an argument (see 'make help')"
-        )
-    return input(f"{prompt}: ").strip()
+        raise scaffold.ScaffoldError(msg("new-post.missing", what=msg(f"part.new-post.{what}")))
+    return input(msg(f"new-post.ask-{what}", **choices).render(language) + ": ").strip()
 
 
 def _new_post(project: Project, args: argparse.Namespace) -> int:
     regs = registries.load(project)
+    language = args.lang or languages.SITE.default
     try:
-        title = _ask(args.title, "Title")
-        author = _ask(args.author, f"Author id ({', '.join(sorted(regs.authors))})")
-        langs = _ask(args.langs, f"Languages ({_language_choices()})")
-        category = _ask(args.category, f"Category ({', '.join(regs.vocabularies.get('categories', {}))})")
-        description = _ask(args.description, "Description (one or two sentences)")
-        languages = tuple(lang.strip() for lang in langs.split(",") if lang.strip())
+        title = _ask(args.title, "title", language)
+        author = _ask(args.author, "author", language, choices=", ".join(sorted(regs.authors)))
+        langs = _ask(args.langs, "langs", language, choices=_language_choices())
+        category = _ask(args.category, "category", language, choices=", ".join(regs.vocabularies.get("categories", {})))
+        description = _ask(args.description, "description", language)
+        chosen = tuple(lang.strip() for lang in langs.split(",") if lang.strip())
         titles = scaffold.parse_titles(args.title_in, {"es": args.title_es} if args.title_es else None) or None
-        request = scaffold.PostRequest(title, author, languages, category, description, dt.date.today(), titles)
+        request = scaffold.PostRequest(title, author, chosen, category, description, dt.date.today(), titles)
         written = scaffold.new_post(project, regs, request)
     except scaffold.ScaffoldError as exc:
-        print(f"new-post: {exc}", file=sys.stderr)
+        print(f"new-post: {exc.message.render(language)} [{exc.message.code}]", file=sys.stderr)
         return 1
     for path in written:
-        print(f"created {project.relative(path)}")
+        print(msg("new-post.created", path=project.relative(path)).render(language))
     _urls(project)
-    print("Next: write 300 to 1000 words in each file, then run 'make check'.")
+    print(msg("new-post.next").render(language))
     return 0
 
 
