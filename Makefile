@@ -93,7 +93,7 @@ lint: $(STAMP) ## ruff lint, then the type checker (mypy: strict on labkb/; sett
 clean: ## Remove build output (not .venv)
 	rm -rf site dist .pytest_cache
 
-docs-reference: $(STAMP) ## Regenerate the field reference in docs/content-model.md from the schema
+docs-reference: $(STAMP) ## Regenerate the field reference in docs/content-model.md from the schema, and the message lists of docs/contributing*.md
 	$(KB) docs-reference
 
 # The values of `make new-post` are text, never code. Each is read raw with $(value ...), so make

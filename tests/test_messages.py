@@ -178,6 +178,11 @@ def test_make_check_speaks_the_language_of_each_file(checkout):
 
 
 def test_make_check_in_the_language_asked_for(checkout):
+    typed = make(checkout, "check", "KB_LANG=es")  # as docs/contributing.md types it
+    assert (
+        "content/en/blog/buying.md:3: 'date': '2026-02-30' no es una fecha que exista: febrero de 2026 tiene 28 días "
+        "[date.not-a-date]"
+    ) in typed.stdout.splitlines()
     result = make(checkout, "check", "KB_LANG=es", "FORMAT=github")
     assert result.returncode != 0
     assert (
@@ -188,6 +193,10 @@ def test_make_check_in_the_language_asked_for(checkout):
 
 
 def test_make_new_post_speaks_the_language_asked_for(checkout):
+    typed = make(checkout, "new-post", "KB_LANG=es")  # as docs/contributing.md types it (no terminal here)
+    assert "new-post: falta un dato (título): indíquelo como argumento (vea 'make help') [new-post.missing]" in (
+        typed.stderr.splitlines()
+    )
     spanish = make(checkout, "new-post", "KB_LANG=es", "TITLE=Compras justas", "AUTHOR=jdoe")
     assert spanish.returncode != 0
     assert (
@@ -204,3 +213,17 @@ def test_make_new_post_speaks_the_language_asked_for(checkout):
     made = make(checkout, "new-post", "KB_LANG=es", "AUTHOR=lab-editors", *full)
     assert made.returncode == 0, made.stderr
     assert "se creó content/es/blog/compras-justas.md" in made.stdout.splitlines()
+
+
+def test_the_contributing_guides_list_every_code_with_its_message():
+    """docs/contributing.md (English) and docs/contributing.es.md (Spanish) carry the table generated
+    from data/messages.yml; `make docs-reference` writes it."""
+    from labkb.output import message_reference
+
+    for guide, (language, code_heading, message_heading) in message_reference.GUIDES.items():
+        document = (REPO / guide).read_text(encoding="utf-8")
+        generated = message_reference.table(language, code_heading, message_heading)
+        assert message_reference.splice(document, generated) == document, f"{guide}: run 'make docs-reference'"
+    spanish = (REPO / "docs/contributing.es.md").read_text(encoding="utf-8")
+    row = "| `date.not-a-date` | `'{date}' no es una fecha que exista: {month} de {year} tiene {days} días` |"
+    assert row in spanish

@@ -19,7 +19,7 @@ from labkb.model.corpus import Corpus
 from labkb.model.messages import msg
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGES
-from labkb.output import bundle, reference, site_links
+from labkb.output import bundle, message_reference, reference, site_links
 
 _LANG_HELP = (
     "the language of every message (default: each file's own, content/es/... in Spanish; "
@@ -212,7 +212,21 @@ def _docs_reference(project: Project) -> int:
     if updated != document:
         path.write_text(updated, encoding="utf-8")
         print(f"updated {project.relative(path)}")
-    print("OK: the field reference matches labkb/model/schema.py.")
+    for guide, (language, code_heading, message_heading) in message_reference.GUIDES.items():
+        path = project.root / guide
+        document = textfile.read_text(path)
+        generated = message_reference.splice(document, message_reference.table(language, code_heading, message_heading))
+        if generated is None:
+            print(
+                f"{guide}: the markers of the generated region are missing:\n"
+                f"{message_reference.START}\n{message_reference.END}",
+                file=sys.stderr,
+            )
+            return 1
+        if generated != document:
+            path.write_text(generated, encoding="utf-8")
+            print(f"updated {guide}")
+    print("OK: the field reference matches labkb/model/schema.py; the message lists match data/messages.yml.")
     return 0
 
 
