@@ -513,5 +513,6 @@ def test_check_refuses_survey_data_that_would_be_a_formula(full_site, capsys, ya
     assert code == 1
     assert out.splitlines() == [
         f"{relative}:{number}: {spreadsheet.shown(text)} starts with '{text[0]}', which a spreadsheet reads as a "
-        "formula (the survey's CSV files open in spreadsheets): start it with a letter, a digit or a bracket"
+        "formula (the survey's CSV files open in spreadsheets): start it with a letter, a digit or a bracket "
+        "[survey.formula]"
     ]

@@ -126,7 +126,7 @@ def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
             return (), str(wrong)
         for part in (parts[0], parts[2] if len(parts) == 3 else ""):
             if problem := spreadsheet.problem(part):
-                return (), problem
+                return (), str(problem)
         sources.append(Source(parts[0], parts[1], parts[2] if len(parts) == 3 else ""))
     return tuple(sources), None
 
@@ -148,7 +148,7 @@ def _cells(row: Mapping[str, object], bad: _Bad) -> tuple[dict[str, str], bool]:
         text = spreadsheet.restore(raw).replace("\r\n", "\n").replace("\r", "\n")
         problem = spreadsheet.problem(raw) or spreadsheet.problem(text.strip())
         if problem:
-            bad(column, problem)
+            bad(column, str(problem))
             good = False
         cells[column] = text
     return cells, good
