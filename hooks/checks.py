@@ -14,6 +14,8 @@ from mkdocs.plugins import event_priority
 import _context
 from labkb.checks import engine as checks
 from labkb.checks import safety
+from labkb.model.findings import summary_language
+from labkb.model.messages import msg
 
 
 @event_priority(100)  # before static-i18n (-100): it sees every language's files
@@ -23,10 +25,13 @@ def on_files(files, config):
         return files  # static-i18n runs on_files once per language: the check ran once
     findings = checks.check(context.project, corpus=context.corpus)
     if findings:
+        # Each finding in its file's language; the lines around them in theirs when they share one.
+        language = summary_language(findings)
         listing = "\n".join(f.text() for f in findings)
         raise PluginError(
-            f"the content check found {len(findings)} problem(s):\n{listing}\n"
-            "Fix them (see docs/content-model.md) and build again."
+            msg("build.problems", count=len(findings)).render(language)
+            + f"\n{listing}\n"
+            + msg("build.fix").render(language)
         )
     context.checked = True
     return files

@@ -78,6 +78,15 @@ class Finding:
         return f"::error {location}::{_github_data(self.said(language))}"
 
 
+def summary_language(findings: Collection[Finding], asked: str | None = None) -> str:
+    """The language of a summary of `findings`: the one asked for, else the one language of
+    every finding's file, else the default language."""
+    from labkb.model import languages
+
+    said = {finding.language(asked) for finding in findings}
+    return asked or (said.pop() if len(said) == 1 else languages.SITE.default)
+
+
 def shown(value: object) -> Message | str:
     """A value as messages quote it: 'text' in quotes; true, false and numbers bare; nothing,
     a mapping or a list by what it is (a message, in any language)."""

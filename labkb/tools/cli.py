@@ -16,6 +16,7 @@ from labkb.checks import engine as checks
 from labkb.features import permalinks, scaffold, survey, survey_sheet, translations
 from labkb.model import languages, registries, textfile
 from labkb.model.corpus import Corpus
+from labkb.model.findings import summary_language
 from labkb.model.messages import msg
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGES
@@ -144,9 +145,7 @@ def _check(project: Project, paths: list[Path], output: str, language: str | Non
     for finding in findings:
         print(finding.github(language) if output == "github" else finding.text(language))
     elapsed = time.perf_counter() - started
-    # The summary in the language asked for, or in the one language of every finding's file.
-    said = {finding.language(language) for finding in findings}
-    summary = language or (said.pop() if len(said) == 1 else None) or languages.SITE.default
+    summary = summary_language(findings, language)
     if findings:
         print(msg("check.problems", count=len(findings)).render(summary), file=sys.stderr)
         return 1
