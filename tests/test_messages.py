@@ -227,3 +227,17 @@ def test_the_contributing_guides_list_every_code_with_its_message():
     spanish = (REPO / "docs/contributing.es.md").read_text(encoding="utf-8")
     row = "| `date.not-a-date` | `'{date}' no es una fecha que exista: {month} de {year} tiene {days} días` |"
     assert row in spanish
+
+
+def test_a_yaml_mistake_in_the_language_list_is_a_message_not_a_traceback(tmp_path):
+    """data/languages.yml is read when the package is imported, before the languages are known:
+    its own messages are then in the catalogue's first language."""
+    root = copy_repository(tmp_path / "checkout", ("labkb", "data"))
+    (root / "data/languages.yml").write_text("en:\n  name: [unclosed\n", encoding="utf-8")
+    script = "import labkb.model.languages as l; print(l.__file__); print(*(f.text() for f in l.PROBLEMS), sep='\\n')"
+    result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    where, problem = result.stdout.splitlines()
+    assert where == str(root / "labkb/model/languages.py")
+    assert problem.startswith("data/languages.yml:3: the data file is not valid YAML: ")
+    assert problem.endswith(" [yaml.syntax]")

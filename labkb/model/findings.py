@@ -50,9 +50,9 @@ class Finding:
 
     def language(self, language: str | None = None) -> str:
         """The language to write it in: `language` when asked for, else its file's, else the default."""
-        from labkb.model import languages, messages
+        from labkb.model import messages
 
-        return language or messages.language_of(self.path) or languages.SITE.default
+        return language or messages.language_of(self.path) or messages.default_language()
 
     def said(self, language: str | None = None) -> str:
         """The message in `language` (see `language`), with its code in brackets after it."""
@@ -81,10 +81,10 @@ class Finding:
 def summary_language(findings: Collection[Finding], asked: str | None = None) -> str:
     """The language of a summary of `findings`: the one asked for, else the one language of
     every finding's file, else the default language."""
-    from labkb.model import languages
+    from labkb.model import messages
 
     said = {finding.language(asked) for finding in findings}
-    return asked or (said.pop() if len(said) == 1 else languages.SITE.default)
+    return asked or (said.pop() if len(said) == 1 else messages.default_language())
 
 
 def shown(value: object) -> Message | str:

@@ -38,12 +38,28 @@ if TYPE_CHECKING:
 FILE = "data/messages.yml"
 
 
-def _site() -> Languages:
+def _site() -> Languages | None:
     """The languages of the site (imported when needed: labkb.model.languages reads YAML with
-    labkb's reader, whose messages are made here)."""
+    labkb's reader, whose messages are made here). None while data/languages.yml is being read,
+    when the package is imported: its own messages are then in the catalogue's first language."""
     from labkb.model import languages
 
-    return languages.SITE
+    return getattr(languages, "SITE", None)
+
+
+def _default() -> str:
+    site = _site()
+    return site.default if site is not None else ""
+
+
+def default_language() -> str:
+    """The default language of the site (the first of data/languages.yml)."""
+    return _default()
+
+
+def _codes() -> tuple[str, ...]:
+    site = _site()
+    return site.codes if site is not None else ()
 
 
 def _home() -> Path:
@@ -96,7 +112,7 @@ class Message:
         return Message(self.code, self.values, (*about, *self.about))
 
     def __str__(self) -> str:
-        return render(self, _site().default)
+        return render(self, _default())
 
 
 def msg(code: str, /, **values: object) -> Message:
@@ -126,14 +142,16 @@ def _language_names() -> dict[str, dict[str, str]]:
 def language_name(code: str, language: str) -> str:
     """The name of language `code` as `language` writes it; its English name (data/languages.yml) otherwise."""
     names = _language_names().get(code, {})
-    return names.get(language) or names.get(_site().default) or _site().names.get(code, code)
+    site = _site()
+    return names.get(language) or names.get(_default()) or (site.names.get(code, code) if site else code)
 
 
 def template(code: str, language: str) -> str:
     texts = catalogue().get(code)
     if texts is None:
         raise KeyError(f"{code}: not in {FILE}")  # a bug of the code, caught by tests/test_messages.py
-    return texts.get(language) or texts[_site().default]
+    # The language's text, else the default language's, else the first (while the languages load).
+    return texts.get(language) or texts.get(_default()) or next(iter(texts.values()))
 
 
 def _value(value: object, language: str) -> object:
@@ -142,8 +160,11 @@ def _value(value: object, language: str) -> object:
     if isinstance(value, Language):
         return language_name(value.code, language)
     if isinstance(value, Month):
-        known = language if language in _site().codes else _site().default
-        return _site().get(known).months[value.number - 1]
+        site = _site()
+        if site is None:
+            return str(value.number)
+        known = language if language in site.codes else site.default
+        return site.get(known).months[value.number - 1]
     if isinstance(value, Both):
         items = [str(_value(v, language)) for v in value.items]
         if len(items) < 2:
@@ -169,6 +190,6 @@ def placeholders(text: str) -> set[str]:
 def language_of(path: str) -> str | None:
     """The language of a file below content/<language>/, or None for any other file."""
     parts = path.split("/")
-    if len(parts) > 2 and parts[0] == "content" and parts[1] in _site().codes:
+    if len(parts) > 2 and parts[0] == "content" and parts[1] in _codes():
         return parts[1]
     return None
