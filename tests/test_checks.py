@@ -7,6 +7,8 @@ the build's hook passes on whatever the checker finds, so every rule need not be
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import BLOG_FRONT, BODY, SENTENCE, without_codes
@@ -448,6 +450,9 @@ def test_check_reports_each_mistake_with_file_line_and_fix(site, capsys, rule, p
     code, output = site.check(capsys=capsys)
     assert code == 1
     assert expected in without_codes(output), output
+    # Every finding ends with its rule code (data/messages.yml).
+    findings = [line for line in output.splitlines() if line.startswith(("content/", "data/", "mkdocs.yml"))]
+    assert findings and all(re.search(r" \[[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+\]$", line) for line in findings), output
 
 
 GOOD = [

@@ -138,12 +138,8 @@ class _Reader:
             if problem:
                 self.problem(node.line, problem)
 
-    def problem(self, line: int, message: str | Message) -> None:
-        self.findings.append(
-            Finding.of(self.relative, line, message)
-            if isinstance(message, Message)
-            else Finding(self.relative, line, message)
-        )
+    def problem(self, line: int, message: Message) -> None:
+        self.findings.append(Finding.of(self.relative, line, message))
 
     def mapping(self, node: Node | None, what: object, line: int) -> dict[str, Node]:
         if node is None:
