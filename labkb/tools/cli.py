@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from labkb.checks import engine as checks
@@ -198,33 +199,30 @@ def _refresh(project: Project, paths: list[Path]) -> int:
 
 
 def _docs_reference(project: Project) -> int:
-    path = project.root / "docs" / "content-model.md"
-    document = textfile.read_text(path)
-    updated = reference.splice(document, reference.reference(registries.load(project)))
-    if updated is None:
-        print(
-            f"{project.relative(path)}: the markers of the generated region are missing:\n"
-            f"{reference.START}\n{reference.END}",
-            file=sys.stderr,
+    """Rewrite the generated regions of the docs: (file, its splice function, what goes in, its markers)."""
+    regions: list[tuple[str, Callable[[str, str], str | None], str, tuple[str, str]]] = [
+        (
+            "docs/content-model.md",
+            reference.splice,
+            reference.reference(registries.load(project)),
+            (reference.START, reference.END),
         )
-        return 1
-    if updated != document:
-        path.write_text(updated, encoding="utf-8")
-        print(f"updated {project.relative(path)}")
+    ]
     for guide, (language, code_heading, message_heading) in message_reference.GUIDES.items():
-        path = project.root / guide
+        table = message_reference.table(language, code_heading, message_heading)
+        regions.append((guide, message_reference.splice, table, (message_reference.START, message_reference.END)))
+    for relative, splice, generated, markers in regions:
+        path = project.root / relative
         document = textfile.read_text(path)
-        generated = message_reference.splice(document, message_reference.table(language, code_heading, message_heading))
-        if generated is None:
+        updated = splice(document, generated)
+        if updated is None:
             print(
-                f"{guide}: the markers of the generated region are missing:\n"
-                f"{message_reference.START}\n{message_reference.END}",
-                file=sys.stderr,
+                f"{relative}: the markers of the generated region are missing:\n" + "\n".join(markers), file=sys.stderr
             )
             return 1
-        if generated != document:
-            path.write_text(generated, encoding="utf-8")
-            print(f"updated {guide}")
+        if updated != document:
+            path.write_text(updated, encoding="utf-8")
+            print(f"updated {relative}")
     print("OK: the field reference matches labkb/model/schema.py; the message lists match data/messages.yml.")
     return 0
 
