@@ -241,3 +241,16 @@ def test_a_yaml_mistake_in_the_language_list_is_a_message_not_a_traceback(tmp_pa
     assert where == str(root / "labkb/model/languages.py")
     assert problem.startswith("data/languages.yml:3: the data file is not valid YAML: ")
     assert problem.endswith(" [yaml.syntax]")
+
+
+def test_make_docs_reference_rewrites_the_message_lists_as_typed(tmp_path):
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, "labkb", "data", "docs"))
+    guide = root / "docs/contributing.es.md"
+    committed = guide.read_text(encoding="utf-8")
+    guide.write_text(committed.replace("| `date.not-a-date` |", "| `date.stale` |"), encoding="utf-8")
+    result = make(root, "docs-reference")
+    assert result.returncode == 0, result.stderr
+    assert "updated docs/contributing.es.md" in result.stdout.splitlines()
+    assert guide.read_text(encoding="utf-8") == committed
+    again = make(root, "docs-reference")
+    assert "updated" not in again.stdout
