@@ -14,7 +14,8 @@ from mkdocs.plugins import event_priority
 import _context
 from labkb.checks import engine as checks
 from labkb.checks import safety
-from labkb.model.findings import summary_language
+from labkb.model import messages
+from labkb.model.findings import Finding, summary_language
 from labkb.model.messages import msg
 
 
@@ -41,9 +42,8 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     problems = safety.scan_html(html)
     if problems:
-        raise PluginError(
-            f"{page.file.src_uri}: unsafe markup in the rendered page: "
-            + "; ".join(problems)
-            + ". Remove it from the Markdown source."
-        )
+        # In the page's language (its file is content/<language>/...), with the rule's code.
+        language = messages.language_of(f"content/{page.file.src_uri}")
+        found = Finding.of(page.file.src_uri, 0, msg("build.unsafe-html", problems=tuple(problems)))
+        raise PluginError(found.text(language))
     return html

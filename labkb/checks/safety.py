@@ -210,29 +210,29 @@ _ELEMENT_ADVICE = ("iframe", "style", "form", "video", "audio", "svg", "picture"
 class _HtmlScanner(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
+        self.problems: list[Message] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in FORBIDDEN_ELEMENTS:
-            self.problems.append(f"<{tag}> element")
+            self.problems.append(msg("part.unsafe.element", tag=tag))
         for name, value in attrs:
             if name.startswith("on"):
-                self.problems.append(f"'{name}' event handler on <{tag}>")
+                self.problems.append(msg("part.unsafe.handler", name=name, tag=tag))
             elif name in URL_ATTRIBUTES and value and unsafe_scheme(value):
-                self.problems.append(f"'{unsafe_scheme(value)}:' URL in {name} of <{tag}>")
+                self.problems.append(msg("part.unsafe.scheme", scheme=unsafe_scheme(value), name=name, tag=tag))
             elif name == "title" and value and "<" in value:
                 # Material's tooltips insert a title as HTML: it must arrive escaped.
-                self.problems.append(f"markup in the title of <{tag}> (tooltips would run it)")
+                self.problems.append(msg("part.unsafe.title", tag=tag))
 
     handle_startendtag = handle_starttag
 
     def handle_comment(self, data: str) -> None:
         # Browsers end a comment at '<!-->' too; what follows would be markup to them.
         if data.startswith((">", "->")) or "--!>" in data:
-            self.problems.append("a comment that browsers read differently ('<!-->')")
+            self.problems.append(msg("part.unsafe.comment"))
 
 
-def scan_html(rendered: str) -> list[str]:
+def scan_html(rendered: str) -> list[Message]:
     """Descriptions of every unsafe element, handler, URL or title in rendered page HTML."""
     scanner = _HtmlScanner()
     scanner.feed(rendered)

@@ -170,8 +170,8 @@ def _value(value: object, language: str) -> object:
         if len(items) < 2:
             return "".join(items)
         return render(msg(value.joiner, first=", ".join(items[:-1]), last=items[-1]), language)
-    if isinstance(value, list | tuple):
-        return ", ".join(str(_value(v, language)) for v in value)
+    if isinstance(value, list | tuple):  # several problems: each in the language, '; ' between them
+        return "; ".join(str(_value(v, language)) for v in value)
     return value
 
 
