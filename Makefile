@@ -31,8 +31,8 @@ serve: $(STAMP) ## Serve the site with live reload at http://127.0.0.1:8000 (ONL
 build: $(STAMP) ## Strict build (zero warnings) of both languages into site/
 	$(MKDOCS) build --strict --clean --site-dir site
 
-check: $(STAMP) ## Check content without rendering (PATHS="content/en/x.md ..." to narrow; FORMAT=github)
-	$(KB) check $(if $(FORMAT),--format $(FORMAT)) $(PATHS)
+check: $(STAMP) ## Check content without rendering (PATHS="content/en/x.md ..." to narrow; FORMAT=github; KB_LANG=es)
+	$(KB) check $(if $(FORMAT),--format $(FORMAT)) $(if $(KB_LANG),--lang "$$KB_LANG") $(PATHS)
 
 preview: $(STAMP) ## Build a copy to open from files (no server, no PDFs) into dist/preview/ and check its links
 	$(MKDOCS) build --strict --clean -f mkdocs.preview.yml --site-dir dist/preview
@@ -93,7 +93,7 @@ lint: $(STAMP) ## ruff lint, then the type checker (mypy: strict on labkb/; sett
 clean: ## Remove build output (not .venv)
 	rm -rf site dist .pytest_cache
 
-docs-reference: $(STAMP) ## Regenerate the field reference in docs/content-model.md from the schema
+docs-reference: $(STAMP) ## Regenerate the field reference in docs/content-model.md from the schema, and the message lists of docs/contributing*.md
 	$(KB) docs-reference
 
 # The values of `make new-post` are text, never code. Each is read raw with $(value ...), so make
@@ -103,12 +103,15 @@ docs-reference: $(STAMP) ## Regenerate the field reference in docs/content-model
 NEW_POST_VARS := TITLE TITLE_ES TITLE_IN AUTHOR LANGS CATEGORY DESCRIPTION
 $(foreach name,$(NEW_POST_VARS),$(if $(filter undefined,$(origin $(name))),,\
   $(eval override $(name) := $$(value $(name)))$(eval export $(name))))
+# KB_LANG, the language of the messages of `make check` and `make new-post` (`KB_LANG=es`;
+# default: each file's own language), is read the same way. Not LANG: that is the locale.
+$(if $(filter undefined,$(origin KB_LANG)),,$(eval override KB_LANG := $$(value KB_LANG))$(eval export KB_LANG))
 
 new-post: $(STAMP) ## New blog post: asks, or TITLE="..." AUTHOR=id LANGS=en,es CATEGORY=id DESCRIPTION="..." TITLE_IN="es=..."
 	$(KB) new-post $(if $(TITLE),--title "$$TITLE") $(if $(AUTHOR),--author "$$AUTHOR") \
 	  $(if $(LANGS),--langs "$$LANGS") $(if $(CATEGORY),--category "$$CATEGORY") \
 	  $(if $(DESCRIPTION),--description "$$DESCRIPTION") $(if $(TITLE_ES),--title-es "$$TITLE_ES") \
-	  $(if $(TITLE_IN),--title-in "$$TITLE_IN")
+	  $(if $(TITLE_IN),--title-in "$$TITLE_IN") $(if $(KB_LANG),--lang "$$KB_LANG")
 
 .PHONY: bench
 bench: $(STAMP) ## Benchmark a synthetic bilingual site: check, builds, sizes, budgets (PAGES=1000 per language)

@@ -14,6 +14,9 @@ from mkdocs.plugins import event_priority
 import _context
 from labkb.checks import engine as checks
 from labkb.checks import safety
+from labkb.model import messages
+from labkb.model.findings import Finding, summary_language
+from labkb.model.messages import msg
 
 
 @event_priority(100)  # before static-i18n (-100): it sees every language's files
@@ -23,10 +26,13 @@ def on_files(files, config):
         return files  # static-i18n runs on_files once per language: the check ran once
     findings = checks.check(context.project, corpus=context.corpus)
     if findings:
+        # Each finding in its file's language; the lines around them in theirs when they share one.
+        language = summary_language(findings)
         listing = "\n".join(f.text() for f in findings)
         raise PluginError(
-            f"the content check found {len(findings)} problem(s):\n{listing}\n"
-            "Fix them (see docs/content-model.md) and build again."
+            msg("build.problems", count=len(findings)).render(language)
+            + f"\n{listing}\n"
+            + msg("build.fix").render(language)
         )
     context.checked = True
     return files
@@ -36,9 +42,8 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     problems = safety.scan_html(html)
     if problems:
-        raise PluginError(
-            f"{page.file.src_uri}: unsafe markup in the rendered page: "
-            + "; ".join(problems)
-            + ". Remove it from the Markdown source."
-        )
+        # In the page's language (its file is content/<language>/...), with the rule's code.
+        language = messages.language_of(f"content/{page.file.src_uri}")
+        found = Finding.of(page.file.src_uri, 0, msg("build.unsafe-html", problems=tuple(problems)))
+        raise PluginError(found.text(language))
     return html

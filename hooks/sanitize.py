@@ -20,6 +20,8 @@ from mkdocs.plugins import event_priority
 import _context
 from labkb.checks import content_files, sanitize
 from labkb.model import frontmatter
+from labkb.model.findings import Finding, summary_language
+from labkb.model.messages import msg
 
 
 def on_page_read_source(page, config):
@@ -38,7 +40,7 @@ def on_page_markdown(markdown, page, config, files):
         doc = frontmatter.parse(page.file.content_string)
         markdown = doc.body
     if doc.errors:  # the checker refuses these before any page is read
-        raise PluginError(f"{page.file.src_uri}:{doc.errors[0].line}: {doc.errors[0].message}")
+        raise PluginError(doc.errors[0].finding(f"content/{page.file.src_uri}").text())
     page.meta = doc.meta.plain() if doc.meta is not None else {}
     return markdown
 
@@ -65,9 +67,11 @@ def on_files(files, config):
         if file.abs_src_path and Path(file.abs_src_path).is_relative_to(content):
             problem = content_files.refusal(Path(file.abs_src_path), content)
             if problem:
-                refused.append(f"content/{file.src_uri}: {problem}")
+                refused.append(Finding.of(f"content/{file.src_uri}", 0, problem))
     if refused:
-        raise PluginError("files that may not be published:\n" + "\n".join(refused))
+        language = summary_language(refused)
+        listing = "\n".join(finding.text() for finding in refused)
+        raise PluginError(msg("build.unpublishable").render(language) + "\n" + listing)
     unreadable = _context.get().corpus.findings  # pages that are not UTF-8 text: MkDocs cannot read them either
     if unreadable:
         raise PluginError("\n".join(f.text() for f in unreadable))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -75,6 +76,15 @@ class Site:
 # make targets the Makefile with what it runs.
 SITE_FILES = ("mkdocs.yml", "mkdocs.offline.yml", "mkdocs.preview.yml", "hooks", "overrides", "data", "labkb")
 MAKE_FILES = ("Makefile", "pyproject.toml", "requirements.txt", "scripts")
+
+
+_RULE_CODE = re.compile(r" \[[a-z0-9_-]+(?:\.[a-z0-9_-]+)+\]$")
+
+
+def without_codes(output: str) -> list[str]:
+    """The lines of a command's output without the rule code that ends each finding
+    (' [front-matter.unknown-key]'): for tests of the words. tests/test_messages.py tests the codes."""
+    return [_RULE_CODE.sub("", line) for line in output.splitlines()]
 
 
 def copy_repository(target: Path, names: tuple[str, ...]) -> Path:

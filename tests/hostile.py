@@ -201,8 +201,9 @@ FILE_CASES = [
         "replaces-the-search-index",
         "content/es/search/search_index.json",
         "text:{}",
-        "content/es/search/search_index.json: 'search/' is where the site keeps its own files (theme, scripts, "
-        "search index, the page for unknown addresses): move this file to another folder",
+        # A file below content/es/: its message is in Spanish.
+        "content/es/search/search_index.json: 'search/' es donde el sitio guarda sus propios archivos (tema, scripts, "
+        "índice de búsqueda, la página para direcciones desconocidas): mueva este archivo a otra carpeta",
     ),
     (
         "symlink-to-environment",

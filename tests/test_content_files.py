@@ -101,18 +101,19 @@ def test_pages_and_real_pictures_are_accepted(content, relative, data):
 )
 def test_each_kind_of_unpublishable_file_is_refused_with_why(content, relative, data, message):
     path = put(content, relative, data)
-    assert content_files.refusal(path, content) == message
-    assert [(r.path, r.message) for r in content_files.refusals(content)] == [(path, message)]
+    assert str(content_files.refusal(path, content)) == message
+    assert [(r.path, str(r.message)) for r in content_files.refusals(content)] == [(path, message)]
 
 
 def test_size_limits_for_pages_and_pictures(content):
     page = put(content, "en/long.md", b"x" * (content_files.MAX_MARKDOWN_BYTES + 1))
     assert (
-        content_files.refusal(page, content) == "is 524,289 bytes, a page may have at most 524,288: split it into pages"
+        str(content_files.refusal(page, content))
+        == "is 524,289 bytes, a page may have at most 524,288: split it into pages"
     )
     put(content, "en/just.md", b"x" * content_files.MAX_MARKDOWN_BYTES)
     picture = put(content, "en/big.png", PNG + b"\x00" * content_files.MAX_IMAGE_BYTES)
-    assert content_files.refusal(picture, content) == (
+    assert str(content_files.refusal(picture, content)) == (
         f"is {len(PNG) + content_files.MAX_IMAGE_BYTES:,} bytes, a picture may have at most 2,097,152: "
         "save it smaller (for example 1600 pixels wide)"
     )
@@ -123,7 +124,7 @@ def test_a_folder_name_is_refused_once_and_its_files_are_still_looked_at(content
     put(content, "en/Case Studies/a.md")
     put(content, "en/Case Studies/x.exe", b"MZ")
     refused = content_files.refusals(content)
-    assert [(r.path.relative_to(content).as_posix(), r.message.split(":")[0]) for r in refused] == [
+    assert [(r.path.relative_to(content).as_posix(), str(r.message).split(":")[0]) for r in refused] == [
         (
             "en/Case Studies",
             "the folder name 'Case Studies' may only hold lower-case letters, digits, '-', '_' and '.' (it becomes "
@@ -140,11 +141,11 @@ def test_links_are_refused_and_never_followed(content, tmp_path):
     (content / "en/notes").symlink_to(secret, target_is_directory=True)
     (content / "en/passwd.md").symlink_to("/etc/passwd")
     (content / "en/.hidden.md").symlink_to("/etc/passwd")  # a link is refused even as a dot-file
-    refused = {r.path.name: r.message for r in content_files.refusals(content)}
+    refused = {r.path.name: str(r.message) for r in content_files.refusals(content)}
     assert set(refused) == {"notes", "passwd.md", ".hidden.md"}
     assert all(message.startswith("is a symbolic link: links are never published") for message in refused.values())
     # Asked about a file below a linked folder, the answer is the link too.
-    assert content_files.refusal(content / "en/notes/key.md", content).startswith("is a symbolic link")
+    assert str(content_files.refusal(content / "en/notes/key.md", content)).startswith("is a symbolic link")
 
 
 def test_a_missing_content_folder_refuses_nothing(tmp_path):
@@ -159,5 +160,6 @@ def test_findings_name_each_file_relative_to_the_checkout(content, tmp_path):
             0,
             "files of this kind ('.sh') are not published: content/ holds only Markdown pages (.md) and pictures "
             "(.png, .jpg, .jpeg, .gif, .webp); remove it, or for a document link to where it is published",
+            "file.kind-not-published",
         )
     ]

@@ -68,7 +68,7 @@ def test_github_annotation_without_a_line():
     ],
 )
 def test_did_you_mean(word, choices, hint):
-    assert did_you_mean(word, choices) == hint
+    assert str(did_you_mean(word, choices)) == hint
 
 
 # --- labkb/model/textfile.py ----------------------------------------------------------------------
@@ -107,8 +107,8 @@ def test_a_file_that_is_not_utf8_names_the_file_and_the_first_bad_byte(tmp_path,
     assert error.byte == byte and error.path == path
     problem = f"this file is not UTF-8 text (byte {byte}): save it as UTF-8"
     assert str(error) == f"{path}: {problem}"
-    assert error.finding(Project(tmp_path)) == Finding("content/en/bad.md", 0, problem)
-    assert error.text(Project(tmp_path)) == f"content/en/bad.md: {problem}"
+    assert error.finding(Project(tmp_path)) == Finding("content/en/bad.md", 0, problem, "file.not-utf8")
+    assert error.text(Project(tmp_path)) == f"content/en/bad.md: {problem} [file.not-utf8]"
 
 
 def test_the_bad_byte_counts_from_the_start_of_the_file_after_a_byte_order_mark(tmp_path):

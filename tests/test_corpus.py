@@ -30,7 +30,7 @@ def test_corpus_reports_a_file_it_cannot_read_and_goes_on(site):
     (site.root / "content/en/broken.md").write_bytes(b"---\ntitle: caf\xe9\n---\n")
     corpus = Corpus.read(Project(site.root))
     assert [f.text() for f in corpus.findings] == [
-        "content/en/broken.md: this file is not UTF-8 text (byte 14): save it as UTF-8"
+        "content/en/broken.md: this file is not UTF-8 text (byte 14): save it as UTF-8 [file.not-utf8]"
     ]
     assert corpus.page("en", "index.md") is not None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -29,14 +30,14 @@ from labkb.model import frontmatter, registries
 from labkb.model.findings import Finding
 from labkb.model.project import Project
 from labkb.tools import cli
-from tests.conftest import BLOG_FRONT, BODY, MAKE_FILES, REPO, Site, copy_repository
+from tests.conftest import BLOG_FRONT, BODY, MAKE_FILES, REPO, Site, copy_repository, without_codes
 
 BAD_BYTES = b"\xff\xfe"
 POST = "content/en/blog/latin.md"
 
 
 def not_utf8(relative: str, byte: int) -> str:
-    return f"{relative}: this file is not UTF-8 text (byte {byte}): save it as UTF-8"
+    return f"{relative}: this file is not UTF-8 text (byte {byte}): save it as UTF-8 [file.not-utf8]"
 
 
 def spoil(site: Site, relative: str) -> int:
@@ -320,7 +321,8 @@ def test_every_redirect_that_cannot_be_made_is_a_finding(site, capsys, source, m
     site.record()
     code, out, _ = run(site, capsys, "check")
     assert code == 1
-    assert out.splitlines() == [f"data/redirects.yml:2: {message}"]
+    assert without_codes(out) == [f"data/redirects.yml:2: {message}"]
+    assert re.search(r" \[redirect\.[a-z-]+\]$", out.strip())
 
 
 def test_the_same_old_address_written_twice_is_a_finding(site, capsys):
@@ -330,7 +332,10 @@ def test_the_same_old_address_written_twice_is_a_finding(site, capsys):
     code, out, _ = run(site, capsys, "check")
     assert (code, out.splitlines()) == (
         1,
-        ["data/redirects.yml:2: 'old' is the same address as '/old/' on line 1: keep one of the two lines"],
+        [
+            "data/redirects.yml:2: 'old' is the same address as '/old/' on line 1: keep one of the two lines "
+            "[redirect.duplicate]"
+        ],
     )
 
 
@@ -340,7 +345,8 @@ def test_redirects_that_are_not_a_list_of_lines_are_a_finding(site, capsys):
     assert (code, out.splitlines()) == (
         1,
         [
-            "data/redirects.yml:1: the redirects file must be a list of 'key: value' lines, found a list instead"
+            "data/redirects.yml:1: the redirects file must be a list of 'key: value' lines, found a list instead "
+            "[yaml.not-a-mapping]"
         ],
     )
 
@@ -507,5 +513,6 @@ def test_check_refuses_survey_data_that_would_be_a_formula(full_site, capsys, ya
     assert code == 1
     assert out.splitlines() == [
         f"{relative}:{number}: {spreadsheet.shown(text)} starts with '{text[0]}', which a spreadsheet reads as a "
-        "formula (the survey's CSV files open in spreadsheets): start it with a letter, a digit or a bracket"
+        "formula (the survey's CSV files open in spreadsheets): start it with a letter, a digit or a bracket "
+        "[survey.formula]"
     ]

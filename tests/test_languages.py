@@ -25,7 +25,7 @@ from labkb.model import dates, frontmatter, languages, registries
 from labkb.model.project import Project
 from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from labkb.tools import cli
-from tests.conftest import MAKE_FILES, REPO, SITE_FILES, copy_repository
+from tests.conftest import MAKE_FILES, REPO, SITE_FILES, copy_repository, without_codes
 
 # --- the list, and what each language's data gives the code ------------------------------------
 
@@ -135,7 +135,8 @@ def _languages_file(project: Project, text: str) -> None:
 
 
 def _messages(project: Project) -> list[str]:
-    return [f.text() for f in languages.load(project)[1]]
+    """The findings of the language list, without their rule codes."""
+    return without_codes("\n".join(f.text() for f in languages.load(project)[1]))
 
 
 def test_a_third_language_reads_from_data(tmp_path):
@@ -280,11 +281,12 @@ def test_with_a_mistake_in_the_list_commands_stop_and_check_names_only_it(tmp_pa
     urls = _run(root, "scripts/kb.py", "urls")
     assert urls.returncode == 1 and urls.stdout == ""
     assert urls.stderr.splitlines() == [
-        problem + "[January, February, ...]",
+        problem + "[January, February, ...] [languages-file.months]",
         "Fix data/languages.yml first: it lists the languages of the site.",
     ]
     check = _run(root, "scripts/kb.py", "check")
-    assert check.returncode == 1 and check.stdout.splitlines() == [problem + "[January, February, ...]"]
+    assert check.returncode == 1
+    assert check.stdout.splitlines() == [problem + "[January, February, ...] [languages-file.months]"]
     assert "Traceback" not in check.stderr + urls.stderr
 
 
@@ -313,7 +315,7 @@ def test_check_fails_when_mkdocs_yml_lacks_a_language(site, capsys):
         "languages: in mkdocs.yml does not (en): add '- locale: es' there, with its name, site_name and the "
         "colour-scheme toggle names in that language (as for the other languages), or remove 'es' from "
         "data/languages.yml"
-    ) in output.splitlines()
+    ) in without_codes(output)
 
 
 def test_check_fails_when_mkdocs_yml_has_a_language_the_data_lacks(site, capsys):
@@ -324,7 +326,7 @@ def test_check_fails_when_mkdocs_yml_has_a_language_the_data_lacks(site, capsys)
         f"mkdocs.yml:{MKDOCS_LANGUAGES_LINE}: plugins: i18n: languages: in mkdocs.yml lists the language 'pt' but "
         "data/languages.yml does not (en, es): add 'pt:' to data/languages.yml (its name, months, date formats, "
         "plural rules and new-post comment), or remove it from mkdocs.yml"
-    ) in output.splitlines()
+    ) in without_codes(output)
 
 
 def test_check_fails_when_the_default_languages_differ(site, capsys):
@@ -336,7 +338,7 @@ def test_check_fails_when_the_default_languages_differ(site, capsys):
         f"mkdocs.yml:{MKDOCS_LANGUAGES_LINE}: the default language of plugins: i18n: languages: in mkdocs.yml is "
         "'es' (default: true), but data/languages.yml lists 'en' first: the default language comes first in "
         "data/languages.yml, and only it has 'default: true' in mkdocs.yml; make both the same"
-    ) in output.splitlines()
+    ) in without_codes(output)
 
 
 def test_a_checkout_whose_list_differs_from_the_running_one_is_told(tmp_path):
@@ -358,7 +360,7 @@ def test_every_language_needs_its_name_in_the_labels(site, capsys):
     assert (
         "data/labels.yml: the language 'es' (data/languages.yml) has no name: add "
         "'language_name_es: {en: ..., es: ...}' with its name in each language"
-    ) in output.splitlines()
+    ) in without_codes(output)
 
 
 # --- new posts: a title per language ------------------------------------------------------------
@@ -414,7 +416,7 @@ def test_new_post_takes_a_title_per_language_and_the_spanish_alias(site, capsys,
 def test_new_post_refuses_a_title_it_cannot_use_and_writes_nothing(site, capsys, args, message):
     code, output = _new_post(site, capsys, *args)
     assert code == 1
-    assert message in output.splitlines()
+    assert message in without_codes(output)
     assert not list((site.root / "content").rglob("buying-well.md"))
 
 

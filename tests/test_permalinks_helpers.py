@@ -108,7 +108,8 @@ def test_with_language_adds_the_prefix_except_for_the_default_language():
     ],
 )
 def test_source_problem(source, problem):
-    assert permalinks.source_problem(source) == problem
+    found = permalinks.source_problem(source)
+    assert (None if found is None else str(found)) == problem
 
 
 def redirects(tmp_path, text: str) -> tuple[list[permalinks.Redirect], list[Finding]]:
@@ -137,24 +138,30 @@ def test_each_redirect_that_cannot_be_made_is_a_finding_and_the_rest_are_kept(tm
         "old/: new/\nes/old2/: new/\nfigures/chart.png: new/\n/old: other/\nlist/: [a/, b/]\n",
     )
     assert found == [permalinks.Redirect("old/", "new/", 1)]
-    assert findings == [
-        Finding(
+    assert [(f.path, f.line, f.message) for f in findings] == [
+        (
             "data/redirects.yml",
             2,
             "'es/old2/' starts with a language: one line covers every language, so write the address below the "
             "language root, 'old2/'",
         ),
-        Finding(
+        (
             "data/redirects.yml",
             3,
             "'figures/chart.png' is the file content/en/figures/chart.png: a redirect cannot start there",
         ),
-        Finding(
+        (
             "data/redirects.yml",
             4,
             "'/old' is the same address as 'old/' on line 1: keep one of the two lines",
         ),
-        Finding("data/redirects.yml", 5, "'list/' must map to one address, e.g. 'case-studies/new-name/'"),
+        ("data/redirects.yml", 5, "'list/' must map to one address, e.g. 'case-studies/new-name/'"),
+    ]
+    assert [f.code for f in findings] == [
+        "redirect.language-prefix",
+        "redirect.content-file",
+        "redirect.duplicate",
+        "redirect.not-one-address",
     ]
 
 

@@ -1,4 +1,4 @@
-"""Facts need sources (labkb/checks/sources.py), and sources say their language on the page.
+"""Facts need sources (labkb/checks/citations.py), and sources say their language on the page.
 
 Project pages, workshop reports and guidance that cite no public source are reported with
 file and line; a source written in another language than the reader's is marked "(en
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from labkb.checks import sources
+from labkb.checks import citations
 from labkb.features import rendering
 from labkb.model.corpus import Corpus
 from labkb.model.project import Project
@@ -94,7 +94,7 @@ def test_a_source_in_another_language_is_marked():
 
 
 def test_the_site_cites_its_sources():
-    assert sources.findings(Corpus.read(Project(REPO))) == []
+    assert citations.findings(Corpus.read(Project(REPO))) == []
 
 
 def _sources_list(built: Built, page: str) -> str:

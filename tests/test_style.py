@@ -21,7 +21,7 @@ from tests.test_hardening import VENV
 POST = "content/es/blog/post.md"
 FRONT_LINES = BLOG_FRONT.count("\n")  # the body starts on the line after these
 CASE_MESSAGE = (
-    "'caso de estudio' is not the site's Spanish: write 'estudio de caso' "
+    "'caso de estudio' is not how the site writes it: write 'estudio de caso' "
     "(the form Latin American procurement agencies use; list in data/style.yml)"
 )
 
@@ -52,7 +52,7 @@ def test_the_longer_variant_is_reported_alone(site, capsys):
     _, output = site.check(capsys=capsys)
     reported = [line for line in output.splitlines() if line.startswith(f"{POST}:")]
     assert reported == [
-        f"{POST}:{FRONT_LINES + 2}: 'Learning Lab' is not the site's Spanish: write 'el Laboratorio' "
+        f"{POST}:{FRONT_LINES + 2}: 'Learning Lab' is not how the site writes it: write 'el Laboratorio' "
         "(the Spanish name of the Lab; in full, Laboratorio Internacional de Aprendizaje sobre Compras "
         "Públicas y Derechos Humanos; list in data/style.yml)"
     ]
@@ -131,7 +131,7 @@ def test_editors_extend_the_list_in_data(site, capsys):
     code, output = site.check(capsys=capsys)
     assert code == 1
     assert (
-        f"content/en/blog/post.md:{FRONT_LINES + 2}: 'organization' is not the site's English: "
+        f"content/en/blog/post.md:{FRONT_LINES + 2}: 'organization' is not how the site writes it: "
         "write 'organisation' (British spelling; list in data/style.yml)"
     ) in output.splitlines(), output
 
@@ -179,7 +179,7 @@ def test_curly_quotes_are_spanish_variants_but_english_quotations(site, capsys):
     _, output = site.check(capsys=capsys)
     reported = [line.split(": ")[0] + ": " + line.split(": ")[1] for line in output.splitlines() if "style.yml" in line]
     assert reported == [
-        f"{POST}:{FRONT_LINES + 2}: 'Lab' is not the site's Spanish",
-        f"{POST}:{FRONT_LINES + 2}: 'sustentable' is not the site's Spanish",
-        f"{POST}:{FRONT_LINES + 2}: '“' is not the site's Spanish",
+        f"{POST}:{FRONT_LINES + 2}: 'Lab' is not how the site writes it",
+        f"{POST}:{FRONT_LINES + 2}: 'sustentable' is not how the site writes it",
+        f"{POST}:{FRONT_LINES + 2}: '“' is not how the site writes it",
     ], output

@@ -242,8 +242,8 @@ def test_a_sheet_without_the_columns_is_refused(project):
         (
             "sources",
             "Law | ftp://example.org/law",
-            "sheet.csv: row 2, column 'sources': 'ftp://example.org/law' "
-            "is not a web address starting with https:// (or http://)",
+            "sheet.csv: row 2, column 'sources': expected a web address starting with https:// (or http://), "
+            "found 'ftp://example.org/law'",
         ),
         (
             "sources",
@@ -253,9 +253,13 @@ def test_a_sheet_without_the_columns_is_refused(project):
         (
             "valid_on",
             "21/11/2026",
-            "sheet.csv: row 2, column 'valid_on': expected a date as YYYY-MM-DD, found '21/11/2026'",
+            "sheet.csv: row 2, column 'valid_on': expected a date as YYYY-MM-DD (e.g. 2017-10-06), found '21/11/2026'",
         ),
-        ("valid_on", "2026-02-30", "sheet.csv: row 2, column 'valid_on': '2026-02-30' is not a date that exists"),
+        (
+            "valid_on",
+            "2026-02-30",
+            "sheet.csv: row 2, column 'valid_on': '2026-02-30' is not a date that exists: February 2026 has 28 days",
+        ),
         (
             "review_status",
             "done",

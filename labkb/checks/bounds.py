@@ -37,7 +37,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from labkb.model.messages import Message, msg
 
 # The largest body under content/ is 12,495 bytes (a workshop report of 1870 words).
 MAX_BODY_BYTES = 100_000
@@ -113,11 +115,11 @@ _ABBREVIATION = re.compile(r"^[ \t]{0,3}\*\[([^\]\n]+)\][ \t]?:[ \t]*(.*)$")
 class _Rule:
     """The first line that breaks one rule, the message for it, and how often it happened."""
 
-    message: str = ""
+    message: Message | None = None
     line: int = 0
     count: int = 0
 
-    def hit(self, line: int, message: str, times: int = 1) -> None:
+    def hit(self, line: int, message: Message, times: int = 1) -> None:
         if not self.count:
             self.line, self.message = line, message
         self.count += times
@@ -127,29 +129,24 @@ class _Rule:
 class _Scan:
     rules: dict[str, _Rule] = field(default_factory=dict)
 
-    def hit(self, rule: str, line: int, message: str, times: int = 1) -> None:
+    def hit(self, rule: str, line: int, message: Message, times: int = 1) -> None:
         self.rules.setdefault(rule, _Rule()).hit(line, message, times)
 
-    def findings(self) -> list[tuple[int, str]]:
+    def findings(self) -> list[tuple[int, Message]]:
         found = []
         for rule in self.rules.values():
+            assert rule.message is not None
             more = rule.count - 1
-            suffix = f" ({more:,} more like it on this page)" if more > 0 else ""
-            found.append((rule.line, rule.message + suffix))
-        return sorted(found)
+            suffix = msg("part.more-like-it", count=more) if more > 0 else ""
+            found.append((rule.line, replace(rule.message, values=(*rule.message.values, ("more", suffix)))))
+        return sorted(found, key=lambda found: (found[0], str(found[1])))
 
 
-def scan(body: str) -> list[tuple[int, str]]:
+def scan(body: str) -> list[tuple[int, Message]]:
     """(1-based body line, message) for each limit the body goes over; [] when it is within all."""
     size = len(body.encode("utf-8", "surrogatepass"))
     if size > MAX_BODY_BYTES:
-        return [
-            (
-                1,
-                f"the page is {size:,} bytes long, more than the {MAX_BODY_BYTES:,} allowed "
-                f"(about 15,000 words): split it into several pages",
-            )
-        ]
+        return [(1, msg("bounds.page-size", size=size, limit=MAX_BODY_BYTES, more=""))]
     result = _Scan()
     lines = body.split("\n")
     code = _code_lines(lines, result)
@@ -188,8 +185,7 @@ def _code_lines(lines: list[str], result: _Scan) -> set[int]:
                     result.hit(
                         "code-block",
                         index + 1,
-                        f"this code block has {size:,} characters, more than the {MAX_CODE_BLOCK_CHARS:,} "
-                        "allowed: shorten it, or link to the file where the code is published",
+                        msg("bounds.code-block", size=size, limit=MAX_CODE_BLOCK_CHARS),
                     )
                 code.update(range(index, last + 1))
     return code
@@ -228,8 +224,7 @@ def _nesting(lines: list[str], code: set[int], result: _Scan) -> dict[int, int]:
             result.hit(
                 "nesting",
                 index + 1,
-                f"this line is nested {depth} levels deep (lists, quotes, admonitions, indentation of 4 "
-                f"spaces each), more than the {MAX_NESTING} allowed: make the structure flatter",
+                msg("bounds.nesting", depth=depth, limit=MAX_NESTING),
             )
     return depths
 
@@ -243,8 +238,7 @@ def _block_count(blocks: list[list[int]], depths: dict[int, int], result: _Scan)
             result.hit(
                 "blocks",
                 block[0] + 1,
-                f"this page has more than {MAX_BLOCKS:,} blocks (paragraphs, lists, tables, quotes, admonitions; "
-                "each level of nesting counts as one more): split it into pages",
+                msg("bounds.blocks", limit=MAX_BLOCKS),
             )
             return
 
@@ -304,17 +298,14 @@ def _elements(lines: list[str], texts: list[str], blocks: list[list[int]], table
                 result.hit(
                     "element-size",
                     first,
-                    f"this paragraph (or list item, or table row) has {chars:,} characters, more than the "
-                    f"{MAX_ELEMENT_CHARS:,} allowed: split it with blank lines",
+                    msg("bounds.element-size", size=chars, limit=MAX_ELEMENT_CHARS),
                 )
             markup = sum(len(_MARKUP.findall(lines[i])) + bool(_HARD_BREAK.search(lines[i])) for i in element)
             if markup > MAX_MARKUP:
                 result.hit(
                     "element-markup",
                     first,
-                    f"this paragraph (or list item, or table row) has {markup:,} markup characters "
-                    "(\\ & * _ ` [ ! < { and line breaks), more than the "
-                    f"{MAX_MARKUP:,} allowed: split it with blank lines",
+                    msg("bounds.element-markup", count=markup, limit=MAX_MARKUP),
                 )
 
 
@@ -419,16 +410,14 @@ def _brackets(text: str, line: int, result: _Scan) -> None:
         result.hit(
             "bracket",
             line,
-            f"the '[' at character {stack[0] + 1} is not closed by ']' on this line: close it on the same line "
-            "(a link's text stays on one line), or write \\[ for a bracket",
+            msg("bounds.bracket", position=stack[0] + 1),
             len(stack),
         )
     if deepest > MAX_BRACKET_DEPTH:
         result.hit(
             "bracket-depth",
             line,
-            f"brackets are nested {deepest} deep on this line, more than the {MAX_BRACKET_DEPTH} allowed: "
-            "write \\[ and \\] for brackets that are not links",
+            msg("bounds.bracket-depth", depth=deepest, limit=MAX_BRACKET_DEPTH),
         )
 
 
@@ -439,8 +428,7 @@ def _link(text: str, position: int, plain: list[bool] | None, linked_until: int,
         result.hit(
             "link",
             line,
-            f"the link at character {position + 1} is inside another link's address: "
-            "write the address out, without a link in it",
+            msg("bounds.link-in-address", position=position + 1),
         )
         return -1
     end = _link_end(text, position + 1, plain)
@@ -448,9 +436,7 @@ def _link(text: str, position: int, plain: list[bool] | None, linked_until: int,
         result.hit(
             "link",
             line,
-            f"the link address opened with '(' at character {position + 2} is not closed on this line: "
-            "end it with ')' on the same line (a title goes in quotes just before the ')'; "
-            "write a quote inside an address as %22 or %27)",
+            msg("bounds.link-unclosed", position=position + 2),
         )
         return -1
     return end
@@ -468,15 +454,13 @@ def _code(text: str, line: int, result: _Scan) -> list[bool] | None:
             result.hit(
                 "code-fence",
                 line,
-                f"the code block opened with '{text[unclosed : unclosed + run]}' on this line is not closed: "
-                "end it with a line holding the same fence and nothing else, at the same indentation",
+                msg("bounds.code-fence", fence=text[unclosed : unclosed + run]),
             )
         return None  # a fence in a list, a quote or an admonition: the lines between are checked as text
     result.hit(
         "code-span",
         line,
-        f"the code span opened with '{'`' * run}' at character {unclosed + 1} is not closed on this line: "
-        "close it with the same number of backticks (a code span stays on one line), or write \\` for a backtick",
+        msg("bounds.code-span", fence="`" * run, position=unclosed + 1),
     )
     return None
 
@@ -550,9 +534,7 @@ def _tags(line: str, number: int, result: _Scan) -> None:
                 result.hit(
                     "html-tag",
                     number,
-                    f"'{shown}' at character {position + 1} starts an HTML tag that is not closed with '>' on "
-                    "this line: finish the tag on the same line, or write &lt; for a '<' sign "
-                    "(in code, put a space after it)",
+                    msg("bounds.html-tag", start=shown, position=position + 1),
                 )
                 return
             position = tag.end()
@@ -564,7 +546,7 @@ def _tags(line: str, number: int, result: _Scan) -> None:
 # --- counts over the page ------------------------------------------------------------------
 
 
-def _over(result: _Scan, rule: str, counts: Iterable[tuple[int, int]], limit: int, message: str) -> None:
+def _over(result: _Scan, rule: str, counts: Iterable[tuple[int, int]], limit: int, message: Message) -> None:
     """Report `message` on the line where the running total of `counts` ((index, count) per
     line) first goes over `limit`."""
     total = 0
@@ -582,43 +564,42 @@ def _counts(lines: list[str], texts: list[str], code: set[int], tables: set[int]
         "code-blocks",
         ((i, 1) for i, line in enumerate(lines) if line.lstrip(" \t>")[:3] in _FENCES and _ANY_FENCE.match(line)),
         2 * MAX_CODE_BLOCKS,  # an opening and a closing fence each
-        f"this page has more than {MAX_CODE_BLOCKS} code blocks: split it into pages",
+        msg("bounds.code-blocks", limit=MAX_CODE_BLOCKS),
     )
     _over(
         result,
         "headings",
         ((i, 1) for i in text_lines if _is_heading(texts, i, code)),
         MAX_HEADINGS,
-        f"this page has more than {MAX_HEADINGS} headings: split it into pages",
+        msg("bounds.headings", limit=MAX_HEADINGS),
     )
     _over(
         result,
         "list-items",
         ((i, 1) for i in text_lines if texts[i].lstrip()[:1] in _MARKER_STARTS and _LIST_MARKER.match(texts[i])),
         MAX_LIST_ITEMS,
-        f"this page has more than {MAX_LIST_ITEMS:,} list items: split it into pages",
+        msg("bounds.list-items", limit=MAX_LIST_ITEMS),
     )
     _over(
         result,
         "table-cells",
         ((i, texts[i].count("|") + 1) for i in sorted(tables)),
         MAX_TABLE_CELLS,
-        f"the tables of this page have more than {MAX_TABLE_CELLS:,} cells: split them, "
-        "or publish the data as a file and link to it",
+        msg("bounds.table-cells", limit=MAX_TABLE_CELLS),
     )
     _over(
         result,
         "html-tags",
         ((i, len(_TAG_OPEN.findall(lines[i]))) for i in text_lines if "<" in lines[i]),
         MAX_HTML_TAGS,
-        f"this page has more than {MAX_HTML_TAGS} HTML tags: write it in Markdown",
+        msg("bounds.html-tags", limit=MAX_HTML_TAGS),
     )
     _over(
         result,
         "links",
         ((i, lines[i].count("](") + lines[i].count("][")) for i in text_lines),
         MAX_LINKS,
-        f"this page has more than {MAX_LINKS} links and images: split it into pages",
+        msg("bounds.links", limit=MAX_LINKS),
     )
     _footnotes(lines, text_lines, result)
     _abbreviations(lines, texts, text_lines, result)
@@ -640,7 +621,7 @@ def _footnotes(lines: list[str], text_lines: list[int], result: _Scan) -> None:
         "footnotes",
         ((i, 1) for i, _ in references),
         MAX_FOOTNOTE_REFERENCES,
-        f"this page has more than {MAX_FOOTNOTE_REFERENCES} footnote references: split it into pages",
+        msg("bounds.footnotes", limit=MAX_FOOTNOTE_REFERENCES),
     )
     uses: dict[str, int] = {}
     for index, name in references:
@@ -649,8 +630,7 @@ def _footnotes(lines: list[str], text_lines: list[int], result: _Scan) -> None:
             result.hit(
                 "footnote-uses",
                 index + 1,
-                f"the footnote [^{name}] is referred to more than {MAX_REFERENCES_PER_FOOTNOTE} times: "
-                "refer to it once, or give each place its own footnote",
+                msg("bounds.footnote-uses", name=name, limit=MAX_REFERENCES_PER_FOOTNOTE),
             )
 
 
@@ -661,7 +641,7 @@ def _abbreviations(lines: list[str], texts: list[str], text_lines: list[int], re
         "abbreviations",
         ((i, 1) for i, _ in definitions),
         MAX_ABBREVIATIONS,
-        f"this page defines more than {MAX_ABBREVIATIONS} abbreviations: keep the ones readers need",
+        msg("bounds.abbreviations", limit=MAX_ABBREVIATIONS),
     )
     for index, definition in definitions:
         name, text = definition.group(1), definition.group(2)
@@ -669,8 +649,7 @@ def _abbreviations(lines: list[str], texts: list[str], text_lines: list[int], re
             result.hit(
                 "abbreviation-text",
                 index + 1,
-                f"the definition of the abbreviation '{name}' has {len(text):,} characters, more than the "
-                f"{MAX_ABBREVIATION_CHARS} allowed (it is repeated at every use): shorten it",
+                msg("bounds.abbreviation-text", name=name, size=len(text), limit=MAX_ABBREVIATION_CHARS),
             )
     if not definitions or len(definitions) > MAX_ABBREVIATIONS:
         return
@@ -682,6 +661,5 @@ def _abbreviations(lines: list[str], texts: list[str], text_lines: list[int], re
         "abbreviation-uses",
         ((i, len(pattern.findall(lines[i]))) for i in text_lines if not _DEFINITION.match(texts[i])),
         MAX_ABBREVIATION_USES,
-        f"the abbreviations defined on this page are used more than {MAX_ABBREVIATION_USES:,} times "
-        "(each use repeats the definition): define fewer, or only where readers need them",
+        msg("bounds.abbreviation-uses", limit=MAX_ABBREVIATION_USES),
     )

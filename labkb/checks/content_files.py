@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from labkb.model.findings import Finding
+from labkb.model.messages import Message, msg
 from labkb.model.project import Project
 
 MARKDOWN = ".md"
@@ -41,11 +42,7 @@ _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 @dataclass(frozen=True)
 class Refusal:
     path: Path
-    message: str
-
-
-def _kinds() -> str:
-    return "Markdown pages (.md) and pictures (" + ", ".join(IMAGES) + ")"
+    message: Message
 
 
 def refusals(content: Path) -> list[Refusal]:
@@ -74,56 +71,44 @@ def refusals(content: Path) -> list[Refusal]:
     return found
 
 
-_LINK = (
-    "is a symbolic link: links are never published (they could point anywhere on the "
-    "build machine); put the file itself here, or link to its page in the Markdown"
-)
+_LINK = msg("file.link")
 
 
-def refusal(path: Path, content: Path) -> str | None:
+def refusal(path: Path, content: Path) -> Message | None:
     """Why the file at `path` (below `content`) may not be published, or None."""
     try:
         info = path.lstat()
     except OSError as exc:
-        return f"cannot be read ({exc.strerror}): remove it"
+        return msg("file.unreadable", error=exc.strerror)
     if stat.S_ISLNK(info.st_mode) or any(p.is_symlink() for p in _folders_between(path, content)):
         return _LINK
     if path.name.startswith("."):
         return None
     if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file: remove it"
+        return msg("file.not-a-file")
     problem = _name_problem(path.name, folder=False)
     if problem:
         return problem
     relative = path.relative_to(content).parts[1:]  # below content/<lang>/
     if relative and (relative[0] in RESERVED_FOLDERS or "/".join(relative) in RESERVED_FILES):
         where = relative[0] + ("/" if relative[0] in RESERVED_FOLDERS else "")
-        return (
-            f"'{where}' is where the site keeps its own files (theme, scripts, search index, "
-            "the page for unknown addresses): move this file to another folder"
-        )
+        return msg("file.reserved-folder", where=where)
     suffix = path.suffix.lower()
     if suffix == MARKDOWN:
         if info.st_size > MAX_MARKDOWN_BYTES:
-            return f"is {info.st_size:,} bytes, a page may have at most {MAX_MARKDOWN_BYTES:,}: split it into pages"
+            return msg("file.page-too-large", size=info.st_size, limit=MAX_MARKDOWN_BYTES)
         return None
     if suffix in IMAGES:
         if info.st_size > MAX_IMAGE_BYTES:
-            return (
-                f"is {info.st_size:,} bytes, a picture may have at most {MAX_IMAGE_BYTES:,}: "
-                "save it smaller (for example 1600 pixels wide)"
-            )
+            return msg("file.picture-too-large", size=info.st_size, limit=MAX_IMAGE_BYTES)
         with path.open("rb") as handle:
             head = handle.read(12)
         if not any(head.startswith(magic) for magic in IMAGES[suffix]) or (
             suffix == ".webp" and head[8:12] != b"WEBP"
         ):
-            return f"is named '{suffix}' but is not a {suffix[1:].upper()} picture: save it again in that format"
+            return msg("file.not-that-picture", suffix=suffix, kind=suffix[1:].upper())
         return None
-    return (
-        f"files of this kind ('{path.suffix or path.name}') are not published: content/ holds only "
-        f"{_kinds()}; remove it, or for a document link to where it is published"
-    )
+    return msg("file.kind-not-published", kind=path.suffix or path.name, pictures=", ".join(IMAGES))
 
 
 def _folders_between(path: Path, content: Path) -> list[Path]:
@@ -135,16 +120,12 @@ def _folders_between(path: Path, content: Path) -> list[Path]:
     return [content.joinpath(*parts[: index + 1]) for index in range(len(parts))]
 
 
-def _name_problem(name: str, folder: bool) -> str | None:
+def _name_problem(name: str, folder: bool) -> Message | None:
     if _NAME.match(name):
         return None
     slug = re.sub(r"[^a-z0-9._-]+", "-", name.lower()).strip("-.") or "name"
-    what = "folder" if folder else "file"
-    return (
-        f"the {what} name {name!r} may only hold lower-case letters, digits, '-', '_' and '.' "
-        f"(it becomes part of a web address): rename it, e.g. to '{slug}'"
-    )
+    return msg("folder.name" if folder else "file.name", name=repr(name), slug=slug)
 
 
 def findings(project: Project) -> list[Finding]:
-    return [Finding(project.relative(r.path), 0, r.message) for r in refusals(project.content)]
+    return [Finding.of(project.relative(r.path), 0, r.message) for r in refusals(project.content)]

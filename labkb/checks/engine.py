@@ -7,7 +7,6 @@ hook (during `make build`) and `scripts/kb.py check` (`make check`).
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
 from collections import defaultdict
@@ -16,23 +15,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from labkb.checks import bounds, content_files, plain_text, safety, sources, style
+from labkb.checks import bounds, citations, content_files, every_language, plain_text, safety, sources, style
 from labkb.features import blog, permalinks
-from labkb.model import addresses, dates, languages, markdown_source, registries
+from labkb.model import addresses, dates, languages, markdown_source, messages, registries, web_address
 from labkb.model.corpus import Corpus, Page
-from labkb.model.findings import Finding, did_you_mean
+from labkb.model.findings import Finding, did_you_mean, shown
 from labkb.model.frontmatter import Node
+from labkb.model.messages import Both, Language, Message, msg
 from labkb.model.project import Project
 from labkb.model.registries import Registries
 from labkb.model.schema import (
     DEFAULT_LANGUAGE,
-    LANGUAGE_NAMES,
     LANGUAGES,
     PAGE,
+    SOURCE,
+    TEXT,
+    ContentType,
     Field,
     Kind,
 )
-from labkb.model.web_address import is_web_address
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
@@ -60,7 +61,7 @@ def check(project: Project, paths: Iterable[Path] | None = None, corpus: Corpus 
     findings += survey_findings
     findings += permalinks.check(corpus, the_survey)
     findings += style.findings(corpus, {f.path for f in findings})  # data/style.yml: one voice per language
-    findings += sources.findings(corpus)  # facts need sources
+    findings += citations.findings(corpus)  # facts need sources
     if paths is not None:
         wanted = [project.relative(Path(p)) for p in paths]
         findings = [f for f in findings if any(f.path == w or f.path.startswith(w.rstrip("/") + "/") for w in wanted)]
@@ -94,17 +95,9 @@ def check_page(
     project: Project,
     tree: ContentTree | None = None,
 ) -> list[Finding]:
-    findings = [Finding(page.rel, e.line, e.message) for e in page.doc.errors]
+    findings = [e.finding(page.rel) for e in page.doc.errors]
     if page.doc.meta is None and not page.doc.errors:
-        findings.append(
-            Finding(
-                page.rel,
-                1,
-                f"no front matter: a {page.ctype.label} starts with "
-                "a '---' line, its fields, and another '---' line "
-                "(see docs/content-model.md)",
-            )
-        )
+        findings.append(Finding.of(page.rel, 1, msg("front-matter.none", a_type=_a_type(page.ctype))))
     if page.doc.meta is not None:
         findings += _check_fields(page, regs)
     findings += _check_body(page, by_key, project, tree or ContentTree.of(project))
@@ -118,11 +111,16 @@ def _check_fields(page: Page, regs: Registries) -> list[Finding]:
     for name, node in meta.items():
         if name not in ctype.field_names:
             findings.append(
-                Finding(
+                Finding.of(
                     page.rel,
                     node.key_line,
-                    f"unknown key '{name}'{did_you_mean(name, ctype.field_names)}; "
-                    f"a {ctype.label} accepts: {', '.join(f.name for f in ctype.fields)}",
+                    msg(
+                        "front-matter.unknown-key",
+                        key=name,
+                        hint=did_you_mean(name, ctype.field_names),
+                        a_type=_a_type(ctype),
+                        allowed=", ".join(f.name for f in ctype.fields),
+                    ),
                 )
             )
     for fld in ctype.fields:
@@ -130,17 +128,23 @@ def _check_fields(page: Page, regs: Registries) -> list[Finding]:
         if given is None:
             if fld.required:
                 findings.append(
-                    Finding(page.rel, 1, f"missing required key '{fld.name}': {fld.help} Example: {_example(fld)}")
+                    Finding.of(
+                        page.rel,
+                        1,
+                        msg(
+                            "front-matter.missing-key", key=fld.name, help=field_help(ctype, fld), example=_example(fld)
+                        ),
+                    )
                 )
             continue
         for line, problem in _check_value(given, fld.kind, regs, plain_text.limit_for(fld.name)):
-            findings.append(Finding(page.rel, line, f"'{fld.name}': {problem}"))
+            findings.append(Finding.of(page.rel, line, problem.under(f"'{fld.name}'")))
     if "translation_of" in meta and meta["translation_of"].value == page.language:
         findings.append(
-            Finding(
+            Finding.of(
                 page.rel,
                 meta["translation_of"].line,
-                f"'translation_of': this page is itself in '{page.language}'; name the language of the original",
+                msg("translation.of-itself", language=page.language).under("'translation_of'"),
             )
         )
     start, end = meta.get("start"), meta.get("end")
@@ -152,7 +156,11 @@ def _check_fields(page: Page, regs: Registries) -> list[Finding]:
         and _is_date(end.value)
         and str(end.value) < str(start.value)
     ):
-        findings.append(Finding(page.rel, end.line, f"'end': {end.value} is before the start {start.value}"))
+        findings.append(
+            Finding.of(
+                page.rel, end.line, msg("event.end-before-start", end=end.value, start=start.value).under("'end'")
+            )
+        )
     findings += _check_review(page)
     return findings
 
@@ -166,17 +174,19 @@ def _check_review(page: Page) -> list[Finding]:
     findings = []
     for key, example in (("reviewed_by", "lab-editors"), ("last_reviewed", "2026-11-21")):
         if page.meta.get(key) is None:
-            # es: 'review_status' es reviewed, pero falta '{key}': agregue '{key}: {example}' (quién revisó la página
-            #     y cuándo; el identificador viene de data/authors.yml), o vuelva a poner needs-review
-            findings.append(
-                Finding(
-                    page.rel,
-                    status.line,
-                    f"'review_status' is reviewed but '{key}' is missing: add '{key}: {example}' (who "
-                    "reviewed the page and when; the id comes from data/authors.yml), or set it back to needs-review",
-                )
-            )
+            findings.append(Finding.of(page.rel, status.line, msg("review.missing-field", key=key, example=example)))
     return findings
+
+
+def _a_type(ctype: ContentType) -> Message:
+    """'a blog post', 'una entrada de blog': the content type with its article, in any language."""
+    return msg(f"part.type.{ctype.key}")
+
+
+def field_help(ctype: ContentType, fld: Field) -> Message:
+    """What a field is for, in any language: part.field.<type>.<name>, or part.field.<name>."""
+    specific = f"part.field.{ctype.key}.{fld.name}"
+    return msg(specific if specific in messages.catalogue() else f"part.field.{fld.name}")
 
 
 def _example(fld: Field) -> str:
@@ -191,61 +201,70 @@ def _example(fld: Field) -> str:
 
 def _check_value(
     node: Node, kind: Kind, regs: Registries, limit: int = plain_text.DEFAULT_LIMIT
-) -> list[tuple[int, str]]:
+) -> list[tuple[int, Message]]:
     value = node.value
     if kind.name == "list":
         return _check_list(node, kind, regs)
+    if kind == SOURCE:
+        return _check_source(node, regs)
     if kind.name == "record":
         return _check_record(node, kind, regs)
     if isinstance(value, dict | list):
-        return [(node.line, f"expected {_expected(kind)}, found {_describe(node)}")]
+        return [(node.line, msg("value.wrong-kind", expected=_expected(kind), found=_describe(node)))]
     if kind.name == "text" and node.unquoted and str(value).lower() in _YAML11_BOOLEANS:
         # Our reader keeps it as text, but MkDocs reads front matter with YAML 1.1: true/false.
-        return [(node.line, f"'{value}' would be read as true or false by the site: put it in quotes")]
+        return [(node.line, msg("value.yaml-boolean", value=value))]
     return [(node.line, msg) for msg in _check_scalar(value, kind, regs, limit)]
 
 
-def _check_list(node: Node, kind: Kind, regs: Registries) -> list[tuple[int, str]]:
+def _check_list(node: Node, kind: Kind, regs: Registries) -> list[tuple[int, Message]]:
     assert kind.item is not None
     value = node.value
     if not isinstance(value, list):
-        return [
-            (
-                node.line,
-                f"expected a list, found {_describe(node)}; write it as [{_plain(value)}] or one '- item' per line",
-            )
-        ]
+        return [(node.line, msg("list.expected", found=_describe(node), value=_plain(value)))]
     if len(value) < kind.min_items:
-        return [(node.line, "the list is empty: give at least one")]
-    problems: list[tuple[int, str]] = []
+        return [(node.line, msg("list.empty"))]
+    problems: list[tuple[int, Message]] = []
     for item in value:
         problems += _check_value(item, kind.item, regs)
     return problems
 
 
-def _check_record(node: Node, kind: Kind, regs: Registries) -> list[tuple[int, str]]:
+def _check_record(node: Node, kind: Kind, regs: Registries) -> list[tuple[int, Message]]:
     value = node.value
+    keys = ", ".join(kind.keys)
     if not isinstance(value, dict):
-        keys = ", ".join(kind.keys)
-        return [(node.line, f"expected an entry with {keys}, found {_describe(node)}")]
+        return [(node.line, msg("entry.expected", keys=keys, found=_describe(node)))]
     problems = []
     allowed = (*kind.keys, *kind.optional_keys)
     for key in kind.keys:
         if key not in value:
-            problems.append((node.line, f"this entry has no '{key}' (each needs: {', '.join(kind.keys)})"))
+            problems.append((node.line, msg("entry.missing-key", key=key, keys=keys)))
     kinds = dict(kind.key_kinds)
     for key, child in value.items():
         if key not in allowed:
             problems.append(
                 (
                     child.key_line,
-                    f"unknown key '{key}' in an entry{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}",
+                    msg("entry.unknown-key", key=key, hint=did_you_mean(key, allowed), allowed=", ".join(allowed)),
                 )
             )
         else:
             problems += [
-                (line, f"'{key}': {msg}") for line, msg in _check_value(child, kinds.get(key, Kind("text")), regs)
+                (line, problem.under(f"'{key}'"))
+                for line, problem in _check_value(child, kinds.get(key, Kind("text")), regs)
             ]
+    return problems
+
+
+def _check_source(node: Node, regs: Registries) -> list[tuple[int, Message]]:
+    """A source (labkb/checks/sources.py), and its title and pinpoint as plain text of front matter."""
+    _, problems = sources.read(node)
+    if isinstance(node.value, dict):
+        for key in ("title", "pinpoint"):
+            child = node.value.get(key)
+            if child is not None and isinstance(child.value, str) and child.value.strip():
+                problems += [(line, problem.under(f"'{key}'")) for line, problem in _check_value(child, TEXT, regs)]
     return problems
 
 
@@ -263,74 +282,71 @@ class _Scalar:
         return "" if self.value is None else str(self.value)
 
     @property
-    def found(self) -> str:
-        return _describe_value(self.value)
+    def found(self) -> Message | str:
+        return shown(self.value)
 
 
-def _check_scalar(value: object, kind: Kind, regs: Registries, limit: int = plain_text.DEFAULT_LIMIT) -> list[str]:
+def _check_scalar(value: object, kind: Kind, regs: Registries, limit: int = plain_text.DEFAULT_LIMIT) -> list[Message]:
     check = _SCALAR_CHECKS.get(kind.name)
     if check is None:
         raise AssertionError(f"unknown kind {kind.name}")  # a schema bug, not an editor's mistake
     return check(_Scalar(value, kind, regs, limit))
 
 
-def _check_text(scalar: _Scalar) -> list[str]:
+def _check_text(scalar: _Scalar) -> list[Message]:
     value, text = scalar.value, scalar.text
     if value is None or not text.strip():
-        return ["expected text, found nothing"]
+        return [msg("text.expected", found=shown(None))]
     if isinstance(value, bool):
-        return [f"expected text, found {text.lower()}: put it in quotes"]
+        return [msg("text.boolean", value=text.lower())]
     problem = plain_text.problem(text, scalar.limit)
     return [problem] if problem else []
 
 
-def _check_year(scalar: _Scalar) -> list[str]:
+def _check_year(scalar: _Scalar) -> list[Message]:
     value = scalar.value
     if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
-        return [f"expected a year such as 2017, found {scalar.found}"]
+        return [msg("year.invalid", found=scalar.found)]
     return []
 
 
-def _check_url(scalar: _Scalar) -> list[str]:
-    if not is_web_address(scalar.text):
-        return [f"expected a web address starting with https://, found {scalar.found}"]
-    return []
+def _check_url(scalar: _Scalar) -> list[Message]:
+    problem = web_address.problem(scalar.value)
+    return [problem] if problem else []
 
 
-def _check_language(scalar: _Scalar) -> list[str]:
+def _check_language(scalar: _Scalar) -> list[Message]:
     if scalar.text not in LANGUAGES:
-        return [f"expected one of {', '.join(LANGUAGES)}, found {scalar.found}"]
+        return [msg("language.unknown", languages=", ".join(LANGUAGES), found=scalar.found)]
     return []
 
 
-def _check_fingerprint(scalar: _Scalar) -> list[str]:
+def _check_fingerprint(scalar: _Scalar) -> list[Message]:
     if not _FINGERPRINT.match(scalar.text):
-        return [
-            f"expected 12 hexadecimal characters, found {scalar.found}: "
-            "run 'make translations-refresh' rather than editing it"
-        ]
+        return [msg("fingerprint.invalid", found=scalar.found)]
     return []
 
 
-def _check_permanent_id(scalar: _Scalar) -> list[str]:
+def _check_permanent_id(scalar: _Scalar) -> list[Message]:
     text = scalar.text
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) or len(text) > 60:
-        return [f"expected lower-case letters, digits and hyphens (e.g. 'se-electronics-watch'), found {scalar.found}"]
+        return [msg("permanent-id.invalid", found=scalar.found)]
     return []
 
 
-def _check_author(scalar: _Scalar) -> list[str]:
+def _check_author(scalar: _Scalar) -> list[Message]:
     text, authors = scalar.text, scalar.regs.authors
     if text not in authors:
-        known = ", ".join(sorted(authors)) or "none yet"
-        # es: autor desconocido '{text}'{did_you_mean} (conocidos: {known}). Si es su primera entrada, agréguese a
-        #     data/authors.yml en el mismo pull request: escriba al final de ese archivo la línea {new_author_line},
-        #     con su nombre, su organización y una frase sobre usted en cada idioma
+        known = ", ".join(sorted(authors)) or msg("part.none-yet")
         return [
-            f"unknown author '{text}'{did_you_mean(text, authors.keys())} (known: {known}). "
-            f"If this is your first post, add yourself to {registries.AUTHORS_FILE} in the same pull request: "
-            f"put this line at the end of that file, {new_author_line(text)}, "
-            "with your name, your organisation and a sentence about you in each language"
+            msg(
+                "author.unknown",
+                author=text,
+                hint=did_you_mean(text, authors.keys()),
+                known=known,
+                file=registries.AUTHORS_FILE,
+                line=new_author_line(text),
+            )
         ]
     return []
 
@@ -350,33 +366,41 @@ def new_author_line(author_id: str) -> str:
     return f"'{author_id}: {{name: Your Name, {parts}}}'"
 
 
-def _check_reviewer(scalar: _Scalar) -> list[str]:
+def _check_reviewer(scalar: _Scalar) -> list[Message]:
     text, authors = scalar.text, scalar.regs.authors
     if text not in authors:
-        known = ", ".join(sorted(authors)) or "none yet"
-        # es: revisor desconocido '{text}'{did_you_mean} (conocidos: {known}): 'reviewed_by' lleva el identificador
-        #     de la persona del equipo editorial que revisó la página, tal como figura en data/authors.yml
+        known = ", ".join(sorted(authors)) or msg("part.none-yet")
         return [
-            f"unknown reviewer '{text}'{did_you_mean(text, authors.keys())} (known: {known}): 'reviewed_by' "
-            f"is the id of the editor who reviewed the page, as listed in {registries.AUTHORS_FILE}"
+            msg(
+                "reviewer.unknown",
+                reviewer=text,
+                hint=did_you_mean(text, authors.keys()),
+                known=known,
+                file=registries.AUTHORS_FILE,
+            )
         ]
     return []
 
 
-def _check_vocabulary(scalar: _Scalar) -> list[str]:
+def _check_vocabulary(scalar: _Scalar) -> list[Message]:
     text, vocabulary = scalar.text, scalar.kind.vocabulary
     assert vocabulary is not None
     terms = scalar.regs.vocabularies.get(vocabulary, {})
     if text not in terms:
         return [
-            f"'{text}' is not in the '{vocabulary}' vocabulary"
-            f"{did_you_mean(text, terms.keys())}; allowed: {', '.join(terms)}"
+            msg(
+                "vocabulary.unknown-term",
+                term=text,
+                vocabulary=vocabulary,
+                hint=did_you_mean(text, terms.keys()),
+                allowed=", ".join(terms),
+            )
         ]
     return []
 
 
 # How a single value of each kind is checked (labkb/model/schema.py names the kinds): a list of messages.
-_SCALAR_CHECKS: dict[str, Callable[[_Scalar], list[str]]] = {
+_SCALAR_CHECKS: dict[str, Callable[[_Scalar], list[Message]]] = {
     "text": _check_text,
     "date": lambda scalar: _check_date(scalar.value),
     "year": _check_year,
@@ -390,54 +414,21 @@ _SCALAR_CHECKS: dict[str, Callable[[_Scalar], list[str]]] = {
 }
 
 
-def _check_date(value: object) -> list[str]:
-    text = str(value)
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
-    if not match:
-        return [f"expected a date as YYYY-MM-DD (e.g. 2017-10-06), found {_describe_value(value)}"]
-    year, month, day = (int(g) for g in match.groups())
-    if not 1 <= month <= 12:
-        return [f"'{text}' is not a date that exists: there is no month {month}"]
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        return [f"'{text}' is not a date that exists: {dates.month_name(month, 'en')} {year} has {last} days"]
-    return []
+def _check_date(value: object) -> list[Message]:
+    problem = dates.problem(value)
+    return [problem] if problem else []
 
 
 def _is_date(value: object) -> bool:
     return not _check_date(value)
 
 
-def _expected(kind: Kind) -> str:
-    return {
-        "text": "text",
-        "date": "a date YYYY-MM-DD",
-        "year": "a year",
-        "url": "a web address",
-        "vocabulary": "one term",
-        "author": "an author id",
-        "reviewer": "an editor's id",
-    }.get(kind.name, kind.name)
+def _expected(kind: Kind) -> Message:
+    return msg(f"part.kind.{kind.name}")
 
 
-def _describe(node: Node) -> str:
-    if isinstance(node.value, dict):
-        return "a set of keys"
-    if isinstance(node.value, list):
-        return "a list"
-    return _describe_value(node.value)
-
-
-def _describe_value(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int | float):
-        return str(value)
-    return f"'{value}'"
+def _describe(node: Node) -> Message | str:
+    return shown(node.value)
 
 
 def _plain(value: object) -> str:
@@ -448,13 +439,13 @@ def _plain(value: object) -> str:
 
 
 def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Project, tree: ContentTree) -> list[Finding]:
-    over = [Finding(page.rel, page.line(line), message) for line, message in bounds.scan(page.doc.body)]
+    over = [Finding.of(page.rel, page.line(line), message) for line, message in bounds.scan(page.doc.body)]
     if over:
         return over  # over a limit of labkb/checks/bounds.py: the rules below are only known to be fast within them
     findings: list[Finding] = []
     index = markdown_source.LineIndex(page.masked)
     for offset, message in safety.scan_source(page.masked):
-        findings.append(Finding(page.rel, page.line(index.line(offset)), message))
+        findings.append(Finding.of(page.rel, page.line(index.line(offset)), message))
     findings += _second_titles(page)
     findings += _check_links(page, by_key, project, tree)
     findings += _word_count(page)
@@ -465,47 +456,29 @@ def _second_titles(page: Page) -> list[Finding]:
     """A finding for each level-1 heading after the first: a page has one title."""
     h1 = [h for h in markdown_source.headings(page.masked, page.doc.body) if h.level == 1]
     return [
-        Finding(
+        Finding.of(
             page.rel,
             page.line(extra.line),
-            f"a second level-1 heading ('# {extra.text}'): a page has one "
-            f"title (line {page.line(h1[0].line)}); make this one '## "
-            f"{extra.text}'",
+            msg("body.second-title", text=extra.text, first=page.line(h1[0].line)),
         )
         for extra in h1[1:]
     ]
 
 
-def _check_links(
-    page: Page, by_key: dict[tuple[str, str], Page], project: Project, tree: ContentTree
-) -> list[Finding]:
+def _check_links(page: Page, by_key: dict[tuple[str, str], Page], project: Project, tree: ContentTree) -> list[Finding]:
     """Every link and image of the body: alt text, no image from another host, internal targets and anchors."""
     findings: list[Finding] = []
     own_anchors: set[str] | None = None
     for link in markdown_source.links(page.masked):
         line = page.line(link.line)
         if link.image and (not link.text.strip() or (link.html and not link.has_alt)):
-            findings.append(
-                Finding(
-                    page.rel,
-                    line,
-                    f"the image '{link.url}' has no alt text: describe what it shows, e.g. ![Chart of ...]({link.url})",
-                )
-            )
+            findings.append(Finding.of(page.rel, line, msg("image.no-alt-text", url=link.url)))
         url = link.url.strip()
         if not url or safety.unsafe_scheme(url):
             continue  # empty links render as text; unsafe ones are reported above
         if _SCHEME.match(url) or url.startswith("//"):
             if link.image:
-                findings.append(
-                    Finding(
-                        page.rel,
-                        line,
-                        f"the image '{url}' is on another site: save it in the "
-                        "repository next to the page and link to the file "
-                        "(pages must not load files from other hosts)",
-                    )
-                )
+                findings.append(Finding.of(page.rel, line, msg("image.other-site", url=url)))
             continue
         target, _, anchor = url.partition("#")
         target = unquote(target.split("?")[0])
@@ -513,7 +486,7 @@ def _check_links(
             if own_anchors is None:
                 own_anchors = markdown_source.anchors(page.masked, page.doc.body)
             if anchor and anchor not in own_anchors:
-                findings.append(Finding(page.rel, line, _anchor_message(anchor, page.rel, own_anchors)))
+                findings.append(Finding.of(page.rel, line, _anchor_message(anchor, page.rel, own_anchors)))
             continue
         findings += _check_internal(page, line, target, anchor, link.image, by_key, project, tree)
     return findings
@@ -527,14 +500,12 @@ def _word_count(page: Page) -> list[Finding]:
     words = markdown_source.count_words(page.doc.body, page.masked)
     if low <= words <= high:
         return []
-    advice = "add to it" if words < low else "shorten it"
+    advice = msg("part.add-to-it" if words < low else "part.shorten-it")
     return [
-        Finding(
+        Finding.of(
             page.rel,
             page.doc.body_line,
-            f"the body has {words} words; a {page.ctype.label} has "
-            f"{low} to {high} words: {advice} (code, link addresses "
-            "and comments do not count)",
+            msg("body.word-count", words=words, a_type=_a_type(page.ctype), low=low, high=high, advice=advice),
         )
     ]
 
@@ -549,24 +520,14 @@ def _check_internal(
     project: Project,
     tree: ContentTree,
 ) -> list[Finding]:
-    what = "image" if image else "link"
+    what = msg("part.the-image" if image else "part.the-link")
     if target.startswith("/"):
-        return [
-            Finding(
-                page.rel,
-                line,
-                f"the {what} '{target}' is absolute: use a path relative "
-                "to this file, e.g. '../guidance/index.md' (absolute "
-                "links break when the site is opened from files or hosted in a sub-folder)",
-            )
-        ]
+        return [Finding.of(page.rel, line, msg("link.absolute", the_what=what, target=target))]
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(page.page_path), target))
     if joined.startswith("../") or joined == "..":
         return [
-            Finding(
-                page.rel,
-                line,
-                f"the {what} '{target}' points outside content/{page.language}/: link to a page of the site",
+            Finding.of(
+                page.rel, line, msg("link.outside-content", the_what=what, target=target, language=page.language)
             )
         ]
     # A page not yet translated is shown in its original language (hooks/fallback.py).
@@ -575,10 +536,10 @@ def _check_internal(
         key = f"{language}/{joined}"
         if key in tree.folders:
             return [
-                Finding(
+                Finding.of(
                     page.rel,
                     line,
-                    f"the {what} '{target}' points to a folder: link to its page, '{target.rstrip('/')}/index.md'",
+                    msg("link.folder", the_what=what, target=target, page=f"{target.rstrip('/')}/index.md"),
                 )
             ]
         if key in tree.files:
@@ -586,23 +547,23 @@ def _check_internal(
                 linked = by_key.get((language, joined))
                 ids = markdown_source.anchors(linked.masked, linked.doc.body) if linked else set()
                 if anchor not in ids:
-                    return [Finding(page.rel, line, _anchor_message(anchor, f"content/{language}/{joined}", ids))]
+                    return [Finding.of(page.rel, line, _anchor_message(anchor, f"content/{language}/{joined}", ids))]
             return []
     folder = project.content / page.language / posixpath.dirname(joined)
     siblings = [p.name for p in folder.iterdir()] if folder.is_dir() else []
     hint = did_you_mean(posixpath.basename(joined), siblings)
     return [
-        Finding(
+        Finding.of(
             page.rel,
             line,
-            f"the {what} '{target}' does not resolve: there is no content/{page.language}/{joined}{hint}",
+            msg("link.broken", the_what=what, target=target, language=page.language, path=joined, hint=hint),
         )
     ]
 
 
-def _anchor_message(anchor: str, where: str, ids: set[str]) -> str:
-    known = ", ".join(f"#{i}" for i in sorted(ids)) or "none"
-    return f"the anchor '#{anchor}' does not exist in {where}{did_you_mean(anchor, ids)} (its anchors: {known})"
+def _anchor_message(anchor: str, where: str, ids: set[str]) -> Message:
+    known = ", ".join(f"#{i}" for i in sorted(ids)) or msg("part.none")
+    return msg("link.anchor-missing", anchor=anchor, where=where, hint=did_you_mean(anchor, ids), known=known)
 
 
 def _section_labels(project: Project, regs: Registries) -> list[Finding]:
@@ -615,11 +576,10 @@ def _section_labels(project: Project, regs: Registries) -> list[Finding]:
         if p.is_dir() and any(p.rglob("*.md"))
     }
     return [
-        Finding(
+        Finding.of(
             registries.LABELS_FILE,
             0,
-            f"the section 'content/<lang>/{folder}/' has no name for the navigation: add "
-            f"'section_{folder}: {{en: ..., es: ...}}'",
+            msg("section.no-name", folder=folder, lines=every_language.one_line_per_language()),
         )
         for folder in sorted(folders)
         if f"section_{folder}" not in regs.labels
@@ -649,11 +609,7 @@ def _duplicate_ids(pages: list[Page]) -> list[Finding]:
         first = seen.setdefault((page.language, node.value), page)
         if first is not page:
             findings.append(
-                Finding(
-                    page.rel,
-                    node.line,
-                    f"'id': '{node.value}' is already the id of {first.rel}: give this page its own id",
-                )
+                Finding.of(page.rel, node.line, msg("page.duplicate-id", id=node.value, other=first.rel).under("'id'"))
             )
     return findings
 
@@ -665,28 +621,18 @@ def _reserved_paths(pages: list[Page], generated: list[addresses.Generated]) -> 
     for page in pages:
         parts = page.page_path.split("/")
         if len(parts) > 2 and parts[0] == blog.FOLDER:
-            reserved = parts[1] in blog.RESERVED
+            target = f"{blog.FOLDER}/{parts[-1]}"
             findings.append(
-                Finding(
+                Finding.of(
                     page.rel,
                     0,
-                    f"'{blog.FOLDER}/{parts[1]}/' is made by the site for the blog's listings: move this "
-                    f"file to {blog.FOLDER}/{parts[-1]}"
-                    if reserved
-                    else f"blog posts go directly in content/{page.language}/{blog.FOLDER}/: move this file "
-                    f"to {blog.FOLDER}/{parts[-1]}",
+                    msg("blog.reserved-folder", folder=f"{blog.FOLDER}/{parts[1]}", target=target)
+                    if parts[1] in blog.RESERVED
+                    else msg("blog.subfolder", language=page.language, blog=blog.FOLDER, target=target),
                 )
             )
         elif permalinks.url_of(page.page_path) in made or addresses.claimed_by(page.page_path, []) is not None:
-            findings.append(
-                Finding(
-                    page.rel,
-                    0,
-                    f"the site makes the page at '{page.page_path}' "
-                    "itself (from the survey, the stages or the case "
-                    "studies' short links): move or rename this file",
-                )
-            )
+            findings.append(Finding.of(page.rel, 0, msg("page.made-by-the-site", path=page.page_path)))
     return findings
 
 
@@ -706,11 +652,7 @@ def _duplicate_urls(pages: list[Page]) -> list[Finding]:
         if first is not page:
             prefix = "" if page.language == DEFAULT_LANGUAGE else f"{page.language}/"
             findings.append(
-                Finding(
-                    page.rel,
-                    0,
-                    f"this page and {first.rel} would both be published at /{prefix}{key[1]}: rename one",
-                )
+                Finding.of(page.rel, 0, msg("page.duplicate-address", other=first.rel, url=f"{prefix}{key[1]}"))
             )
     return findings
 
@@ -732,36 +674,28 @@ def _translation_pairs(pages: list[Page], project: Project) -> list[Finding]:
                 and not (project.content / source_language / page.page_path).is_file()
             ):
                 findings.append(
-                    Finding(
-                        page.rel,
-                        line,
-                        f"'translation_of': {source_language}, but there is no "
-                        f"content/{source_language}/{page.page_path}: remove "
-                        "the key if this page is the original",
+                    Finding.of(
+                        page.rel, line, msg("translation.no-original", language=source_language, path=page.page_path)
                     )
                 )
             elif source_language in declared and source_language != language:
                 findings.append(
-                    Finding(
-                        page.rel,
-                        line,
-                        f"both this page and {versions[source_language].rel} "
-                        "say they are the translation: remove 'translation_of' "
-                        "from the original",
+                    Finding.of(
+                        page.rel, line, msg("translation.both-say-translation", other=versions[source_language].rel)
                     )
                 )
         if len(versions) > 1 and not declared:
             translation = next(p for lang, p in sorted(versions.items()) if lang != DEFAULT_LANGUAGE)
             original = versions.get(DEFAULT_LANGUAGE)
             findings.append(
-                Finding(
+                Finding.of(
                     translation.rel,
                     1,
-                    "this page exists in "
-                    + " and ".join(LANGUAGE_NAMES[lang] for lang in sorted(versions))
-                    + " but neither says which is the translation: add "
-                    f"'translation_of: {original.language if original else 'en'}'"
-                    " to the translation, then run 'make translations-refresh'",
+                    msg(
+                        "translation.undeclared",
+                        languages=Both(tuple(Language(lang) for lang in sorted(versions))),
+                        original=original.language if original else DEFAULT_LANGUAGE,
+                    ),
                 )
             )
         for page in declared.values():
@@ -782,12 +716,16 @@ def _neutral_fields(translation: Page, original: Page) -> list[Finding]:
             continue  # a missing required key is reported on its own
         if mine.plain() != theirs.plain():
             findings.append(
-                Finding(
+                Finding.of(
                     translation.rel,
                     mine.line,
-                    f"'{fld.name}' is {_show(mine)} here but {_show(theirs)} in "
-                    f"the original {original.rel}: this field must be the same "
-                    "in every language",
+                    msg(
+                        "translation.field-differs",
+                        field=fld.name,
+                        mine=_show(mine),
+                        theirs=_show(theirs),
+                        original=original.rel,
+                    ),
                 )
             )
     return findings

@@ -14,6 +14,7 @@ import unicodedata
 
 from labkb.model.findings import Finding
 from labkb.model.frontmatter import Node
+from labkb.model.messages import Message, msg
 
 # The longest title and description a page may have, and any other text field.
 LIMITS = {"title": 150, "description": 400}
@@ -27,24 +28,23 @@ _MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def problem(text: str, limit: int = DEFAULT_LIMIT) -> str | None:
+def problem(text: str, limit: int = DEFAULT_LIMIT) -> Message | None:
     """Why `text` is not acceptable plain text, or None when it is."""
     control = _CONTROL.search(text)
     if control:
         name = unicodedata.name(control.group(0), "control character")
-        return (
-            f"contains an invisible control character (U+{ord(control.group(0)):04X} {name.lower()}) "
-            f"at character {control.start() + 1}: delete it and type the text again"
+        return msg(
+            "plain-text.control-character",
+            codepoint=f"{ord(control.group(0)):04X}",
+            name=name.lower(),
+            position=control.start() + 1,
         )
     markup = _MARKUP.search(text)
     if markup:
         found = text[markup.start() : markup.start() + 12]
-        return (
-            f"must be plain text, found markup '{found}' at character {markup.start() + 1}: remove it "
-            "(the site shows this field as text; write characters as they are, e.g. & rather than &amp;)"
-        )
+        return msg("plain-text.markup", found=found, position=markup.start() + 1)
     if len(text) > limit:
-        return f"is {len(text):,} characters long, at most {limit:,} are allowed: shorten it"
+        return msg("plain-text.too-long", length=len(text), limit=limit)
     return None
 
 
@@ -65,5 +65,5 @@ def findings_in(node: Node | None, relative: str) -> list[Finding]:
         elif isinstance(current.value, str):
             found = problem(current.value)
             if found:
-                findings.append(Finding(relative, current.line, found))
+                findings.append(Finding.of(relative, current.line, found))
     return sorted(findings)

@@ -16,6 +16,7 @@ import re
 from html.parser import HTMLParser
 
 from labkb.checks import plain_text, sanitize
+from labkb.model.messages import Message, msg
 
 FORBIDDEN_SCHEMES = ("javascript", "vbscript", "data")
 # Every attribute that holds a URL in some element, for the rendered-HTML net.
@@ -105,10 +106,10 @@ def _attributes(tag_text: str) -> list[tuple[str, str]]:
     return parser.attrs
 
 
-def scan_source(text: str) -> list[tuple[int, str]]:
+def scan_source(text: str) -> list[tuple[int, Message]]:
     """(offset, message) for every construct in Markdown (code masked) that the sanitizer
     would remove, or that would be unsafe if it did not."""
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[int, Message]] = []
     if "<" in text:
         for match in _TAG.finditer(text):
             if match.group(1):
@@ -122,18 +123,26 @@ def scan_source(text: str) -> list[tuple[int, str]]:
         scheme = unsafe_scheme(url)
         if scheme:
             problems.append((match.start(), _scheme_message(scheme)))
-    for pattern, what in ((_MD_TITLE, "a link's title"), (_REF_TITLE, "a link's title"), (_ABBR, "an abbreviation")):
+    for pattern, code in (
+        (_MD_TITLE, "safety.link-title"),
+        (_REF_TITLE, "safety.link-title"),
+        (_ABBR, "safety.abbreviation"),
+    ):
         for match in pattern.finditer(text):
-            problem = plain_text.problem(match.group(1).strip()[1:-1] if what != "an abbreviation" else match.group(1))
-            if problem and "long" not in problem:
-                problems.append((match.start(1), f"{what} {problem}"))
-    return sorted(set(problems))
+            problem = plain_text.problem(
+                match.group(1).strip()[1:-1] if code != "safety.abbreviation" else match.group(1)
+            )
+            if problem and problem.code != "plain-text.too-long":
+                problems.append((match.start(1), msg(code, problem=problem)))
+    unique = {(offset, str(message)): (offset, message) for offset, message in problems}
+    return [unique[key] for key in sorted(unique)]
 
 
-def _tag_problems(offset: int, tag: str, tag_text: str) -> list[tuple[int, str]]:
+def _tag_problems(offset: int, tag: str, tag_text: str) -> list[tuple[int, Message]]:
     if tag not in sanitize.TAGS:
-        return [(offset, f"<{tag}> is not allowed in content: {_ELEMENT_ADVICE.get(tag, _DEFAULT_ADVICE)}")]
-    problems: list[tuple[int, str]] = []
+        advice = f"part.advice.{tag}" if tag in _ELEMENT_ADVICE else "part.advice.default"
+        return [(offset, msg("safety.element", tag=tag, advice=msg(advice)))]
+    problems: list[tuple[int, Message]] = []
     for handler in _HANDLER.finditer(tag_text):
         problems.append((offset + handler.start(), _handler_message(handler.group(1))))
     for name, value in _attributes(tag_text):
@@ -145,7 +154,7 @@ def _tag_problems(offset: int, tag: str, tag_text: str) -> list[tuple[int, str]]
     return problems
 
 
-def _attr_list_problems(offset: int, block: str) -> list[tuple[int, str]]:
+def _attr_list_problems(offset: int, block: str) -> list[tuple[int, Message]]:
     problems = [(offset + h.start(), _handler_message(h.group(1))) for h in _HANDLER.finditer(block)]
     for shorthand in _ATTR_LIST_ID.finditer(block):  # {#id}: the same rule as id="..."
         problem = attribute_problem("*", "id", shorthand.group(1))
@@ -162,85 +171,68 @@ def _attr_list_problems(offset: int, block: str) -> list[tuple[int, str]]:
     return problems
 
 
-def attribute_problem(tag: str, name: str, value: str) -> str | None:
+def attribute_problem(tag: str, name: str, value: str) -> Message | None:
     """Why the sanitizer would drop attribute `name` of `<tag>` ('*': any element)."""
     allowed = sanitize.GLOBAL_ATTRIBUTES | sanitize.ATTRIBUTES.get(tag, frozenset())
     if name not in allowed and name not in sanitize.FORCED_ATTRIBUTES.get(tag, {}):
-        where = f"on <{tag}>" if tag != "*" else "here"
-        return (
-            f"the attribute '{name}=' is not allowed {where}: remove it "
-            f"(allowed: {', '.join(sorted(allowed))}; pages cannot load files from other sites or run scripts)"
-        )
+        where = msg("part.on-element", tag=tag) if tag != "*" else msg("part.here")
+        return msg("safety.attribute", name=name, where=where, allowed=", ".join(sorted(allowed)))
     if name == "id" and value.startswith(sanitize.RESERVED_ID_PREFIX):
-        return f"the id '{value}' is reserved for the site's own page elements: choose an id not starting with '__'"
+        return msg("safety.reserved-id", id=value)
     if name == "title":
         problem = plain_text.problem(value, limit=10_000)
-        return f"the title {problem}" if problem else None
+        return msg("safety.title", problem=problem) if problem else None
     if name == "style":
         properties = {p.split(":", 1)[0].strip().lower() for p in value.split(";") if p.strip()}
         if properties - sanitize.STYLE_PROPERTIES:
-            return "a style may only set text-align: remove the other properties (styling belongs to the theme)"
+            return msg("safety.style")
     if name in ("href", "src"):
         scheme = unsafe_scheme(value)
         if scheme:
             return _scheme_message(scheme)
         if tag == "img" and not sanitize.is_local_url(value):
-            return (
-                f"the image '{value}' is on another site: save it in the repository next to the page "
-                "and link to the file (pages must not load files from other hosts)"
-            )
+            return msg("image.other-site", url=value)
     return None
 
 
-def _handler_message(name: str) -> str:
-    return f"the event handler '{name.lower()}=' is not allowed in content: remove it (content cannot run scripts)"
+def _handler_message(name: str) -> Message:
+    return msg("safety.event-handler", name=name.lower())
 
 
-def _scheme_message(scheme: str) -> str:
-    return (
-        f"a '{scheme}:' URL is not allowed in links or images: link to an https:// page, "
-        "or put the file in the repository and link to it"
-    )
+def _scheme_message(scheme: str) -> Message:
+    return msg("safety.scheme", scheme=scheme)
 
 
-_DEFAULT_ADVICE = "remove it (content cannot run scripts or load other sites)"
-_ELEMENT_ADVICE = {
-    "iframe": "remove it and link to the page instead (embedded frames are not allowed)",
-    "style": "remove it (styling belongs to the theme, not to a page)",
-    "form": "remove it and link to the form's page instead",
-    "video": "remove it and link to the video's page instead (pages do not embed media)",
-    "audio": "remove it and link to the recording's page instead (pages do not embed media)",
-    "svg": "save the drawing as a PNG picture next to the page and show it with ![description](file.png)",
-    "picture": "use one picture: ![description](file.png)",
-}
+# Elements with their own advice (part.advice.<tag> of data/messages.yml); others get part.advice.default.
+_ELEMENT_ADVICE = ("iframe", "style", "form", "video", "audio", "svg", "picture")
 
 
 class _HtmlScanner(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
+        self.problems: list[Message] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in FORBIDDEN_ELEMENTS:
-            self.problems.append(f"<{tag}> element")
+            self.problems.append(msg("part.unsafe.element", tag=tag))
         for name, value in attrs:
             if name.startswith("on"):
-                self.problems.append(f"'{name}' event handler on <{tag}>")
+                self.problems.append(msg("part.unsafe.handler", name=name, tag=tag))
             elif name in URL_ATTRIBUTES and value and unsafe_scheme(value):
-                self.problems.append(f"'{unsafe_scheme(value)}:' URL in {name} of <{tag}>")
+                self.problems.append(msg("part.unsafe.scheme", scheme=unsafe_scheme(value), name=name, tag=tag))
             elif name == "title" and value and "<" in value:
                 # Material's tooltips insert a title as HTML: it must arrive escaped.
-                self.problems.append(f"markup in the title of <{tag}> (tooltips would run it)")
+                self.problems.append(msg("part.unsafe.title", tag=tag))
 
     handle_startendtag = handle_starttag
 
     def handle_comment(self, data: str) -> None:
         # Browsers end a comment at '<!-->' too; what follows would be markup to them.
         if data.startswith((">", "->")) or "--!>" in data:
-            self.problems.append("a comment that browsers read differently ('<!-->')")
+            self.problems.append(msg("part.unsafe.comment"))
 
 
-def scan_html(rendered: str) -> list[str]:
+def scan_html(rendered: str) -> list[Message]:
     """Descriptions of every unsafe element, handler, URL or title in rendered page HTML."""
     scanner = _HtmlScanner()
     scanner.feed(rendered)

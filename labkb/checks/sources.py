@@ -1,69 +1,80 @@
-"""Facts need sources: the pages that state facts from outside the site must cite them.
+"""A source: one rule for every public source the site cites.
 
-Where it applies, by content type:
+A case study's `sources` (front matter), a glossary entry's `sources` and a survey
+theme's or answer's `sources` are each a title, a web address (labkb/model/web_address.py)
+and, optionally, a pinpoint (the page or section):
 
-- case studies and workshop reports: a `sources` list in the front matter (the schema
-  requires it, with at least one source);
-- events: a `link` (the schema requires it);
-- project pages (`projects/<name>.md`): a `sources` list, checked here;
-- guidance documents: a link to a public source in the body (its "Sources" section) or a
-  `sources` list, checked here.
+    - title: UN Guiding Principles on Business and Human Rights
+      url: https://www.ohchr.org/...
+      pinpoint: Principle 6
 
-Blog posts, section index pages and other pages are not held to it: a post may be an
-opinion, and an index page introduces a section.
+`read` checks one such entry and says what is wrong with it, with the same words
+wherever it appears. Whether a list of sources may be empty is the caller's rule.
+Problems are (line, message) pairs: each reader puts them in its own file.
 """
 
 from __future__ import annotations
 
-from labkb.model import markdown_source
-from labkb.model.corpus import Corpus, Page
-from labkb.model.findings import Finding
-from labkb.model.schema import GUIDANCE, PAGE
-from labkb.model.web_address import is_web_address
+from dataclasses import dataclass
 
-PROJECTS = "projects"
+from labkb.checks.every_language import Problem, text
+from labkb.model import web_address
+from labkb.model.findings import did_you_mean, shown
+from labkb.model.frontmatter import Node
+from labkb.model.messages import msg
+from labkb.model.schema import LANGUAGES
 
-
-def _has_sources(page: Page) -> bool:
-    node = page.meta.get("sources")
-    return node is not None and isinstance(node.value, list) and bool(node.value)
-
-
-def _cites_the_web(page: Page) -> bool:
-    return any(is_web_address(link.url.strip()) for link in markdown_source.links(page.masked))
+REQUIRED = ("title", "url")
+KEYS = (*REQUIRED, "pinpoint", "language")
 
 
-def _is_project(page: Page) -> bool:
-    parts = page.page_path.split("/")
-    return page.ctype is PAGE and len(parts) == 2 and parts[0] == PROJECTS and parts[1] != "index.md"
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    pinpoint: str = ""
+    language: str = ""  # the language it is written in, when given ("(en inglés)" on a Spanish page)
 
 
-def findings(corpus: Corpus) -> list[Finding]:
-    """A finding for each page of a kind that states outside facts and cites no source."""
-    found: list[Finding] = []
-    for page in corpus.pages:
-        if not page.usable:
-            continue  # its front matter is reported on its own
-        if _is_project(page) and not _has_sources(page):
-            # es: una página de proyecto presenta hechos de fuera del sitio: indique sus fuentes públicas en
-            # «sources:» (- title: ..., url: https://..., pinpoint: ...), véase docs/editing.md
-            found.append(
-                Finding(
-                    page.rel,
-                    1,
-                    "a project page states facts from outside the site: list its public sources in 'sources:' "
-                    "(- title: ..., url: https://..., pinpoint: ...); see docs/editing.md",
+def read(node: Node) -> tuple[Source | None, list[Problem]]:
+    """(the source, or None when it has a problem; the problems) of one entry of a list of sources."""
+    if not isinstance(node.value, dict):
+        return None, [(node.line, msg("source.not-a-source", found=shown(node.value)))]
+    values = node.value
+    problems: list[Problem] = []
+    for key, value in values.items():
+        if key not in KEYS:
+            problems.append(
+                (
+                    value.key_line,
+                    msg("source.unknown-key", key=key, hint=did_you_mean(key, KEYS), allowed=", ".join(KEYS)),
                 )
             )
-        elif page.ctype is GUIDANCE and not _has_sources(page) and not _cites_the_web(page):
-            # es: una guía se apoya en textos públicos: enlace al menos uno en su sección «Fuentes»
-            # (- [Título](https://...), pinpoint) o indíquelos en «sources:»
-            found.append(
-                Finding(
-                    page.rel,
-                    page.doc.body_line,
-                    "a guidance document rests on public texts: link at least one in its sources section "
-                    "(- [Title](https://...), pinpoint) or list them in 'sources:'",
-                )
+    title, url, pinpoint = values.get("title"), values.get("url"), values.get("pinpoint")
+    if title is None:
+        problems.append((node.line, msg("source.missing-key", key="title")))
+    elif text(title) is None:
+        problems.append((title.line, msg("text.expected", found=shown(title.value)).under("'title'")))
+    if url is None:
+        problems.append((node.line, msg("source.missing-key", key="url")))
+    elif (wrong := web_address.problem(url.value)) is not None:
+        problems.append((url.line, wrong.under("'url'")))
+    if pinpoint is not None and pinpoint.value is not None and not isinstance(pinpoint.value, str | int):
+        problems.append((pinpoint.line, msg("text.expected", found=shown(pinpoint.value)).under("'pinpoint'")))
+    language = values.get("language")
+    codes = LANGUAGES
+    if language is not None and language.value not in codes:
+        problems.append(
+            (
+                language.line,
+                msg("language.unknown", languages=", ".join(codes), found=shown(language.value)).under("'language'"),
             )
-    return found
+        )
+    if problems or title is None or url is None:
+        return None, problems
+    written_in = "" if language is None else str(language.value)
+    return Source(str(title.value).strip(), str(url.value).strip(), _pinpoint(pinpoint), written_in), problems
+
+
+def _pinpoint(node: Node | None) -> str:
+    return "" if node is None or node.value is None else str(node.value).strip()

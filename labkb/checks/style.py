@@ -33,8 +33,9 @@ from labkb.model import textfile
 from labkb.model.corpus import Corpus, Page
 from labkb.model.findings import Finding
 from labkb.model.frontmatter import Node, load_yaml
+from labkb.model.messages import Message, msg
 from labkb.model.project import Project
-from labkb.model.schema import LANGUAGE_NAMES, LANGUAGES
+from labkb.model.schema import LANGUAGES
 from labkb.model.web_address import is_web_address
 
 FILE = "data/style.yml"
@@ -63,12 +64,8 @@ class Variant:
     line: int  # of its entry in data/style.yml
     pattern: re.Pattern[str]
 
-    def message(self) -> str:
-        # es: «{avoid}» no es la forma del sitio en {lengua}: escriba «{use}» ({why}; lista en data/style.yml)
-        return (
-            f"'{self.avoid}' is not the site's {LANGUAGE_NAMES.get(self.language, self.language)}: "
-            f"write '{self.use}' ({self.why}; list in {FILE})"
-        )
+    def message(self) -> Message:
+        return msg("style.variant", avoid=self.avoid, use=self.use, why=self.why, file=FILE)
 
 
 def _pattern(avoid: str) -> re.Pattern[str]:
@@ -89,57 +86,46 @@ def load(project: Project) -> tuple[list[Variant], list[Finding]]:
     except textfile.NotUTF8Error as exc:
         return [], [exc.finding(project)]
     node, errors = load_yaml(text)
-    findings = [Finding(FILE, e.line, e.message.replace("front matter", "style list")) for e in errors]
+    findings = [e.finding(FILE, "data-file") for e in errors]
     if errors or node is None:
         return [], findings
     if not isinstance(node.value, dict):
-        # es: se esperaba una lista por idioma (es: [...]); lea el comentario al principio del archivo
-        return [], [Finding(FILE, node.line, "expected one list per language (es: [...]): see the comment at the top")]
+        return [], [Finding.of(FILE, node.line, msg("style.not-by-language"))]
     variants: list[Variant] = []
     for language, entries in node.value.items():
         if language not in LANGUAGES:
-            # es: «{idioma}» no es un idioma del sitio; idiomas: ...
             findings.append(
-                Finding(
+                Finding.of(
                     FILE,
                     entries.key_line,
-                    f"'{language}' is not a language of the site; languages: {', '.join(LANGUAGES)}",
+                    msg("style.unknown-language", language=language, languages=", ".join(LANGUAGES)),
                 )
             )
             continue
         if entries.value is None:
             continue
         if not isinstance(entries.value, list):
-            # es: «{idioma}»: se esperaba una lista de entradas (- avoid: ..., use: ..., why: ...)
-            findings.append(
-                Finding(
-                    FILE, entries.line, f"'{language}': expected a list of entries (- avoid: ..., use: ..., why: ...)"
-                )
-            )
+            findings.append(Finding.of(FILE, entries.line, msg("style.not-a-list", language=language)))
             continue
         for entry in entries.value:
             variant, problem = _variant(language, entry)
             if problem:
-                findings.append(Finding(FILE, entry.line, problem))
+                findings.append(Finding.of(FILE, entry.line, problem))
             elif variant:
                 variants.append(variant)
     return variants, findings
 
 
-def _variant(language: str, entry: Node) -> tuple[Variant | None, str]:
+def _variant(language: str, entry: Node) -> tuple[Variant | None, Message | None]:
     fields = entry.value if isinstance(entry.value, dict) else {}
     values = {key: fields[key].value for key in ("avoid", "use", "why") if key in fields}
     missing = [key for key in ("avoid", "use", "why") if not isinstance(values.get(key), str) or not values[key]]
     unknown = sorted(set(fields) - {"avoid", "use", "why"})
     if missing or unknown:
-        # es: cada entrada necesita «avoid» (la variante prohibida), «use» (la forma del sitio) y «why» (el motivo)
-        return None, (
-            "each entry needs 'avoid' (the forbidden variant), 'use' (the site's form) and 'why' (the reason)"
-            + (f"; missing: {', '.join(missing)}" if missing else "")
-            + (f"; unknown: {', '.join(unknown)}" if unknown else "")
-        )
+        wrong = ", ".join([*missing, *unknown])
+        return None, msg("style.entry-keys", wrong=wrong)
     avoid = str(values["avoid"]).strip()
-    return Variant(language, avoid, str(values["use"]), str(values["why"]), entry.line, _pattern(avoid)), ""
+    return Variant(language, avoid, str(values["use"]), str(values["why"]), entry.line, _pattern(avoid)), None
 
 
 # --- where the variants are looked for --------------------------------------------------------
@@ -204,9 +190,9 @@ def _page_findings(page: Page, variants: list[Variant]) -> list[Finding]:
     if page.doc.meta is not None:
         for line, text in _texts(page.doc.meta, page.language):
             for offset, variant in scan(_value_prose(text, page.language), mine):
-                findings.append(Finding(page.rel, line + offset - 1, variant.message()))
+                findings.append(Finding.of(page.rel, line + offset - 1, variant.message()))
     for line, variant in scan(prose(page.masked, page.language), mine):
-        findings.append(Finding(page.rel, page.line(line), variant.message()))
+        findings.append(Finding.of(page.rel, page.line(line), variant.message()))
     return findings
 
 
@@ -231,7 +217,7 @@ def _data_findings(corpus: Corpus, variants: list[Variant], skip: Collection[str
         for language, line, value in _language_texts(node):
             mine = [v for v in variants if v.language == language]
             for offset, variant in scan(_value_prose(value, language), mine):
-                found.append(Finding(rel, line + offset - 1, variant.message()))
+                found.append(Finding.of(rel, line + offset - 1, variant.message()))
     return found
 
 

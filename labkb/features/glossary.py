@@ -13,14 +13,14 @@ import html
 import re
 from dataclasses import dataclass
 
-from labkb.checks import plain_text
+from labkb.checks import every_language, plain_text, sources
 from labkb.checks.sanitize import tooltip_text
 from labkb.model import textfile
 from labkb.model.findings import Finding
 from labkb.model.frontmatter import Node, load_yaml
+from labkb.model.messages import Language, msg
 from labkb.model.project import Project
-from labkb.model.schema import LANGUAGE_NAMES, LANGUAGES
-from labkb.model.web_address import is_web_address
+from labkb.model.schema import LANGUAGES
 
 FILE = "data/glossary.yml"
 _SKIP = {
@@ -71,7 +71,7 @@ def load(project: Project, documents: dict[str, Node] | None = None) -> tuple[li
         node, errors = load_yaml(textfile.read_text(path))
     except textfile.NotUTF8Error as exc:
         return [], [exc.finding(project)]
-    findings = [Finding(FILE, e.line, e.message.replace("front matter", "glossary")) for e in errors]
+    findings = [e.finding(FILE, "glossary") for e in errors]
     findings += plain_text.findings_in(node, FILE)  # terms, definitions and sources are shown as text
     if node is None or not isinstance(node.value, dict):
         return [], findings
@@ -87,7 +87,11 @@ def load(project: Project, documents: dict[str, Node] | None = None) -> tuple[li
 
 def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
     if not isinstance(node.value, dict):
-        findings.append(Finding(FILE, node.key_line, f"'{entry_id}' needs {', '.join(LANGUAGES)} and sources"))
+        findings.append(
+            Finding.of(
+                FILE, node.key_line, msg("glossary.not-an-entry", entry=entry_id, languages=", ".join(LANGUAGES))
+            )
+        )
         return None
     fields = node.value
     terms, definitions = _versions(entry_id, fields, node.key_line, findings)
@@ -95,10 +99,10 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
     for key in fields:
         if key not in (*LANGUAGES, "sources"):
             findings.append(
-                Finding(
+                Finding.of(
                     FILE,
                     fields[key].key_line,
-                    f"'{entry_id}' has an unknown key '{key}' (expected: {', '.join(LANGUAGES)}, sources)",
+                    msg("glossary.unknown-key", entry=entry_id, key=key, allowed=", ".join((*LANGUAGES, "sources"))),
                 )
             )
     if len(terms) != len(LANGUAGES) or len(definitions) != len(LANGUAGES):
@@ -117,26 +121,30 @@ def _versions(
         version = fields.get(language)
         if version is None or not isinstance(version.value, dict):
             findings.append(
-                Finding(
+                Finding.of(
                     FILE,
                     key_line if version is None else version.line,
-                    f"'{entry_id}' has no {LANGUAGE_NAMES[language]} version: add "
-                    f"'{language}:' with 'term:' and 'definition:'",
+                    msg("glossary.no-version", entry=entry_id, language=Language(language), code=language),
                 )
             )
             continue
         for key, target in (("term", terms), ("definition", definitions)):
             value = version.value.get(key)
-            if value is None or not isinstance(value.value, str) or not value.value.strip():
+            written = every_language.text(value)
+            if written is None:
                 findings.append(
-                    Finding(
+                    Finding.of(
                         FILE,
                         version.line if value is None else value.line,
-                        f"'{entry_id}' has no {LANGUAGE_NAMES[language]} {key}: add '{key}: ...' under '{language}:'",
+                        every_language.missing(
+                            msg(f"part.glossary.{key}", entry=entry_id),
+                            language,
+                            msg("part.glossary.add-under", key=key, language=language),
+                        ),
                     )
                 )
             else:
-                target[language] = value.value.strip()
+                target[language] = written
     return terms, definitions
 
 
@@ -144,46 +152,17 @@ def _sources(
     entry_id: str, fields: dict[str, Node], key_line: int, findings: list[Finding]
 ) -> list[tuple[str, str, str]]:
     """(title, url, language or "") of each valid source of an entry's fields; a finding for each mistake."""
-    sources: list[tuple[str, str, str]] = []
+    found: list[tuple[str, str, str]] = []
     source_list = fields.get("sources")
     if source_list is None or not isinstance(source_list.value, list) or not source_list.value:
-        findings.append(
-            Finding(
-                FILE,
-                key_line,
-                f"'{entry_id}' has no sources: add 'sources:' with at least one '- title: ...' and 'url: https://...'",
-            )
-        )
+        findings.append(Finding.of(FILE, key_line, msg("glossary.no-sources", entry=entry_id)))
     else:
         for source in source_list.value:
-            values = source.value if isinstance(source.value, dict) else {}
-            title, url = values.get("title"), values.get("url")
-            if title is None or url is None:
-                findings.append(Finding(FILE, source.line, f"'{entry_id}': each source needs 'title' and 'url'"))
-                continue
-            if not is_web_address(url.value):
-                findings.append(
-                    Finding(
-                        FILE,
-                        url.line,
-                        f"'{entry_id}': expected a web address starting with https://, found '{url.value}'",
-                    )
-                )
-                continue
-            written = values.get("language")
-            if written is not None and str(written.value) not in LANGUAGES:
-                # es: «{id}»: «language» es el idioma de la fuente, uno de en, es; se encontró «{valor}»
-                findings.append(
-                    Finding(
-                        FILE,
-                        written.line,
-                        f"'{entry_id}': 'language' is the language the source is written in, one of "
-                        f"{', '.join(LANGUAGES)}; found '{written.value}'",
-                    )
-                )
-                continue
-            sources.append((str(title.value), str(url.value), "" if written is None else str(written.value)))
-    return sources
+            parsed, problems = sources.read(source)
+            findings += [Finding.of(FILE, line, message.under(f"'{entry_id}'")) for line, message in problems]
+            if parsed is not None:
+                found.append((parsed.title, parsed.url, parsed.language))
+    return found
 
 
 def _pattern(term: str) -> re.Pattern[str]:

@@ -28,6 +28,7 @@ from labkb.model.addresses import SHORT, short_links
 from labkb.model.corpus import Corpus
 from labkb.model.findings import Finding
 from labkb.model.frontmatter import load_yaml
+from labkb.model.messages import Message, msg
 from labkb.model.project import Project
 from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -81,15 +82,16 @@ def published(corpus: Corpus, the_survey: survey.Survey | None = None) -> set[st
 # Where the site keeps its own files, below the language root: a redirect page there would
 # take their place (or fail to be written). Folders, and files the build writes.
 RESERVED_FOLDERS = ("assets/", "search/")
+# Files the site makes at its root, and what each is (part.reserved.* of data/messages.yml).
 RESERVED_FILES = {
-    f"{blog.FOLDER}/feed.xml": "the blog's feed",
-    survey_pages.CSV_FILE: "the survey's CSV download",
-    survey_pages.JSON_FILE: "the survey's JSON download",
-    "sitemap.xml": "the sitemap",
-    "sitemap.xml.gz": "the sitemap",
-    "404.html": "the page for addresses that do not exist",
+    f"{blog.FOLDER}/feed.xml": "part.reserved.feed",
+    survey_pages.CSV_FILE: "part.reserved.survey-csv",
+    survey_pages.JSON_FILE: "part.reserved.survey-json",
+    "sitemap.xml": "part.reserved.sitemap",
+    "sitemap.xml.gz": "part.reserved.sitemap",
+    "404.html": "part.reserved.not-found",
 }
-_EXAMPLE = "e.g. 'case-studies/old-name/'"
+_EXAMPLE = msg("part.redirect-example")
 
 
 def load_redirects(project: Project) -> tuple[list[Redirect], list[Finding]]:
@@ -99,31 +101,25 @@ def load_redirects(project: Project) -> tuple[list[Redirect], list[Finding]]:
     if not path.is_file():
         return [], []
     node, errors = load_yaml(textfile.read_text(path))
-    findings = [Finding(REDIRECTS, e.line, e.message.replace("front matter", "redirects file")) for e in errors]
+    findings = [e.finding(REDIRECTS, "redirects") for e in errors]
     redirects: list[Redirect] = []
     first: dict[str, tuple[str, int]] = {}  # normal source -> (as written, line)
     for source, target in node.value.items() if node and isinstance(node.value, dict) else []:
         if not isinstance(target.value, str):
             findings.append(
-                Finding(
-                    REDIRECTS,
-                    target.line,
-                    f"'{source}' must map to one address, e.g. 'case-studies/new-name/'",
-                )
+                Finding.of(REDIRECTS, target.line, msg("redirect.not-one-address", source=source))
             )
             continue
         problem = source_problem(str(source)) or _file_problem(project, str(source))
         if problem:
-            findings.append(Finding(REDIRECTS, target.key_line, problem))
+            findings.append(Finding.of(REDIRECTS, target.key_line, problem))
             continue
         normal = _normal(str(source))
         if normal in first:
             written, line = first[normal]
             findings.append(
-                Finding(
-                    REDIRECTS,
-                    target.key_line,
-                    f"'{source}' is the same address as '{written}' on line {line}: keep one of the two lines",
+                Finding.of(
+                    REDIRECTS, target.key_line, msg("redirect.duplicate", source=source, other=written, line=line)
                 )
             )
             continue
@@ -132,16 +128,16 @@ def load_redirects(project: Project) -> tuple[list[Redirect], list[Finding]]:
     return redirects, findings
 
 
-def _file_problem(project: Project, source: str) -> str | None:
+def _file_problem(project: Project, source: str) -> Message | None:
     """A source that is a file of content/ (a picture): the redirect page cannot go there."""
     below = _normal(source).rstrip("/")
     for language in LANGUAGES:
         if (project.content / language / below).is_file():
-            return f"'{source}' is the file content/{language}/{below}: a redirect cannot start there"
+            return msg("redirect.content-file", source=source, language=language, path=below)
     return None
 
 
-def source_problem(source: str) -> str | None:
+def source_problem(source: str) -> Message | None:
     """Why `source` (as written in data/redirects.yml) cannot be an old address of a page of
     this site, below the language root; None when it can."""
     written = source.strip()
@@ -152,65 +148,47 @@ def source_problem(source: str) -> str | None:
     return _segments_problem(source, segments) or _reserved_problem(source, "/".join(segments))
 
 
-def _written_problem(source: str, written: str) -> str | None:
+def _written_problem(source: str, written: str) -> Message | None:
     """Why the address as written (`written`: stripped) is not an address of this site at all."""
     if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in written):
-        return f"{source!r} contains a control character: write the old address, {_EXAMPLE}"
+        return msg("redirect.control-character", source=repr(source), example=_EXAMPLE)
     if not written.strip("/"):
-        return (
-            f"'{source}' is the home page, which is always a page of the site: a redirect starts "
-            f"from an old address below it, {_EXAMPLE}"
-        )
+        return msg("redirect.home-page", source=source, example=_EXAMPLE)
     if _SCHEME.match(written) or written.startswith("//"):
-        return (
-            f"'{source}' is a full web address: a redirect starts from an address of this site, "
-            f"below the language root, {_EXAMPLE}"
-        )
+        return msg("redirect.full-address", source=source, example=_EXAMPLE)
     for character in ("\\", "?", "#"):
         if character in written:
-            return (
-                f"'{source}' contains '{character}', which an address of a page cannot hold: "
-                f"write the old address alone, {_EXAMPLE}"
-            )
+            return msg("redirect.character", source=source, character=character, example=_EXAMPLE)
     return None
 
 
-def _segments_problem(source: str, segments: list[str]) -> str | None:
+def _segments_problem(source: str, segments: list[str]) -> Message | None:
     """Why the address's segments name something other than an old page below the language root."""
     if any(segment in ("", ".", "..") for segment in segments):
-        return f"'{source}' is not an address below the language root: write it without '//', './' or '../', {_EXAMPLE}"
+        return msg("redirect.not-below-root", source=source, example=_EXAMPLE)
     if segments[-1] in ("index", "README", "index.md", "README.md"):
         parent = "/".join(segments[:-1])
         if not parent:
-            return (
-                f"'{source}' is the home page, which is always a page of the site: a redirect "
-                f"starts from an old address below it, {_EXAMPLE}"
-            )
-        return f"'{source}' is the address '{parent}/': write '{parent}/'"
+            return msg("redirect.home-page", source=source, example=_EXAMPLE)
+        return msg("redirect.index", source=source, parent=parent)
     if segments[-1].endswith(".md"):
         address = "/".join([*segments[:-1], segments[-1].removesuffix(".md")]) + "/"
-        return f"'{source}' is a file name: write the old page's address, '{address}'"
+        return msg("redirect.file-name", source=source, address=address)
     if segments[0] in LANGUAGES and segments[0] != DEFAULT_LANGUAGE:
         rest = "/".join(segments[1:]) + "/"
         if rest == "/":
-            return (
-                f"'{source}' is the home page of a language, which is always a page of the site: "
-                f"a redirect starts from an old address below the language root, {_EXAMPLE}"
-            )
-        return (
-            f"'{source}' starts with a language: one line covers every language, so write the "
-            f"address below the language root, '{rest}'"
-        )
+            return msg("redirect.language-home", source=source, example=_EXAMPLE)
+        return msg("redirect.language-prefix", source=source, rest=rest)
     return None
 
 
-def _reserved_problem(source: str, normal: str) -> str | None:
+def _reserved_problem(source: str, normal: str) -> Message | None:
     """Why the address (`normal`: its segments joined) is where the site keeps its own files."""
     for folder in RESERVED_FOLDERS:
         if f"{normal}/".startswith(folder):
-            return f"'{source}' is in '{folder}', where the site keeps its own files: a redirect cannot start there"
+            return msg("redirect.reserved-folder", source=source, folder=folder)
     if normal in RESERVED_FILES:
-        return f"'{source}' is {RESERVED_FILES[normal]}: a redirect cannot start there"
+        return msg("redirect.reserved-file", source=source, what=msg(RESERVED_FILES[normal]))
     return None
 
 
@@ -252,38 +230,29 @@ def _check(corpus: Corpus, the_survey: survey.Survey | None) -> list[Finding]:
     for redirect in redirects:
         if redirect.source in below_root_now:
             findings.append(
-                Finding(
-                    REDIRECTS,
-                    redirect.line,
-                    f"'{redirect.source}' is still a page of the site: remove this redirect, or move the page",
-                )
+                Finding.of(REDIRECTS, redirect.line, msg("redirect.still-a-page", source=redirect.source))
             )
         final = _follow(redirect.target, {r.source: r.target for r in redirects})
         if final not in below_root_now:
             findings.append(
-                Finding(
+                Finding.of(
                     REDIRECTS,
                     redirect.line,
-                    f"the redirect from '{redirect.source}' goes to "
-                    f"'{redirect.target}', which is not a page of the site",
+                    msg("redirect.target-not-a-page", source=redirect.source, target=redirect.target),
                 )
             )
     recorded = read_manifest(project)
     if not (project.root / MANIFEST).is_file():
         return [
             *findings,
-            Finding(MANIFEST, 0, "the list of published addresses is missing: run 'make urls' to create it"),
+            Finding.of(MANIFEST, 0, msg("addresses.list-missing")),
         ]
     for line, url in recorded:
         below_root = _below_root(url)
         if url not in now and below_root not in sources:
             findings.append(
-                Finding(
-                    MANIFEST,
-                    line,
-                    f"/{url} was published and no longer exists: if the page moved, declare where "
-                    f"it went in {REDIRECTS}, e.g. '{below_root}: <new address>' (one line covers "
-                    "every language); if it was removed, redirect it to the page that replaces it",
+                Finding.of(
+                    MANIFEST, line, msg("addresses.gone", url=url, redirects=REDIRECTS, below_root=below_root)
                 )
             )
     # A new address is not a finding: the deploy on main records it (`make urls` in

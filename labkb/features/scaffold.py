@@ -18,13 +18,18 @@ import yaml
 from labkb.checks import plain_text
 from labkb.features import translations
 from labkb.model import languages
+from labkb.model.messages import Message, msg
 from labkb.model.project import Project
 from labkb.model.registries import Registries
 from labkb.model.schema import BLOG_POST, LANGUAGES
 
 
 class ScaffoldError(Exception):
-    """An input the editor can fix; the message says how. Nothing was written."""
+    """An input the editor can fix; the message says how (in any language). Nothing was written."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -51,11 +56,9 @@ def parse_titles(values: list[str], given: dict[str, str] | None = None) -> dict
             language, equals, title = line.partition("=")
             language = language.strip()
             if not equals or not language:
-                raise ScaffoldError(
-                    f"a title in another language is written LANG=TEXT, e.g. es=Título del artículo (got {line!r})"
-                )
+                raise ScaffoldError(msg("new-post.title-in-format", got=repr(line)))
             if language in titles:
-                raise ScaffoldError(f"two titles are given in '{language}': give one")
+                raise ScaffoldError(msg("new-post.two-titles", language=language))
             titles[language] = title.strip()
     return titles
 
@@ -65,47 +68,39 @@ def slug_for(title: str) -> str:
     words = re.findall(r"[a-z0-9]+", ascii_title.lower())
     slug = "-".join(words)[:60].rstrip("-")
     if not slug:
-        raise ScaffoldError(f"cannot make a file name from the title {title!r}: use some letters")
+        raise ScaffoldError(msg("new-post.no-slug", title=repr(title)))
     return slug
 
 
 def validate(request: PostRequest, regs: Registries) -> None:
     if not request.title.strip():
-        raise ScaffoldError("the title is empty")
+        raise ScaffoldError(msg("new-post.empty-title"))
     if not request.description.strip():
-        raise ScaffoldError("the description is empty: give one or two sentences for listings")
+        raise ScaffoldError(msg("new-post.empty-description"))
     texts = [("title", request.title), ("description", request.description)]
     texts += [("title", title) for title in (request.titles or {}).values()]
     for name, text in texts:
         problem = plain_text.problem(text, plain_text.limit_for(name))
         if problem:
-            raise ScaffoldError(f"the {name} {problem}")
+            raise ScaffoldError(msg(f"new-post.{name}", problem=problem))
     if request.author not in regs.authors:
         known = ", ".join(sorted(regs.authors))
-        raise ScaffoldError(
-            f"unknown author '{request.author}' (known: {known}); add yourself to data/authors.yml first"
-        )
+        raise ScaffoldError(msg("new-post.unknown-author", author=request.author, known=known))
     categories = regs.vocabularies.get("categories", {})
     if request.category not in categories:
-        raise ScaffoldError(f"unknown category '{request.category}' (allowed: {', '.join(categories)})")
+        raise ScaffoldError(msg("new-post.unknown-category", category=request.category, allowed=", ".join(categories)))
     unknown = [lang for lang in request.languages if lang not in LANGUAGES]
     if unknown or not request.languages or len(set(request.languages)) != len(request.languages):
-        raise ScaffoldError(
-            f"languages must be one or more of {', '.join(LANGUAGES)}, "
-            f"separated by commas (got {','.join(request.languages)})"
-        )
+        raise ScaffoldError(msg("new-post.languages", languages=", ".join(LANGUAGES), got=",".join(request.languages)))
     for language, title in (request.titles or {}).items():
         if language not in LANGUAGES:
-            raise ScaffoldError(
-                f"a title is given in '{language}', which is not a language of the site ({', '.join(LANGUAGES)})"
-            )
+            raise ScaffoldError(msg("new-post.title-language", language=language, languages=", ".join(LANGUAGES)))
         if language not in request.languages:
             raise ScaffoldError(
-                f"a title is given in '{language}', but the post is written in {', '.join(request.languages)}: "
-                f"add '{language}' to the languages, or leave that title out"
+                msg("new-post.title-not-written", language=language, languages=", ".join(request.languages))
             )
         if not title.strip():
-            raise ScaffoldError(f"the title in '{language}' is empty")
+            raise ScaffoldError(msg("new-post.empty-title-in", language=language))
 
 
 def _front_matter(request: PostRequest, language: str) -> dict[str, str | list[str]]:
@@ -132,9 +127,8 @@ def new_post(project: Project, regs: Registries, request: PostRequest) -> list[P
     targets = [project.content / lang / "blog" / f"{slug}.md" for lang in request.languages]
     existing = [project.relative(p) for p in targets if p.exists()]
     if existing:
-        verb = "exists" if len(existing) == 1 else "exist"
         raise ScaffoldError(
-            f"{', '.join(existing)} already {verb}: nothing was written. Edit that file, or choose another title"
+            msg("new-post.exists" if len(existing) == 1 else "new-post.exist", files=", ".join(existing))
         )
     original = request.languages[0]
     written = []

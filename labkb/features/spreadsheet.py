@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from labkb.model.messages import Message, msg
+
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -51,12 +53,9 @@ def shown(text: str, limit: int = 40) -> str:
     return "'" + _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), short) + "'"
 
 
-def problem(text: str) -> str | None:
+def problem(text: str) -> Message | None:
     """Why `text` may not be survey data (it starts like a formula), or None."""
     if not is_formula(text):
         return None
     first = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text[0])
-    return (
-        f"{shown(text)} starts with '{first}', which a spreadsheet reads as a formula "
-        "(the survey's CSV files open in spreadsheets): start it with a letter, a digit or a bracket"
-    )
+    return msg("survey.formula", text=shown(text), first=first)

@@ -16,17 +16,18 @@ in the same style as the content checker, and all are reported at once.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from labkb.checks import every_language, sources
+from labkb.checks.sources import Source
 from labkb.features import spreadsheet
-from labkb.model import textfile
-from labkb.model.findings import Finding, did_you_mean
+from labkb.model import dates, textfile
+from labkb.model.findings import Finding, did_you_mean, shown
 from labkb.model.frontmatter import Node, load_yaml
+from labkb.model.messages import Language, Message, msg
 from labkb.model.project import Project
-from labkb.model.schema import LANGUAGE_NAMES, LANGUAGES
-from labkb.model.web_address import is_web_address
+from labkb.model.schema import LANGUAGES
 
 FOLDER = "data/survey"
 SURVEY_FILE = f"{FOLDER}/survey.yml"
@@ -35,13 +36,6 @@ JURISDICTIONS_FOLDER = f"{FOLDER}/jurisdictions"
 REVIEW_STATUSES = ("needs-review", "reviewed")
 UNKNOWN = "unknown"
 ANSWER_KEYS = ("answer", "note", "note_pending", "sources", "valid_on", "review_status")
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str
-    pinpoint: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,13 +112,13 @@ class _Reader:
         try:
             node, errors = load_yaml(textfile.read_text(path))
         except FileNotFoundError:
-            findings.append(Finding(relative, 0, "this survey file is missing"))
+            findings.append(Finding.of(relative, 0, msg("survey.file-missing")))
             return
         except textfile.NotUTF8Error as exc:
             findings.append(exc.finding(project))
             return
         for error in errors:
-            findings.append(Finding(relative, error.line, error.message.replace("front matter", "file")))
+            findings.append(error.finding(relative, "file"))
         self.node = node if node is not None and not errors else None
         if self.node is not None:
             self._formulas(self.node)
@@ -146,75 +140,34 @@ class _Reader:
             if problem:
                 self.problem(node.line, problem)
 
-    def problem(self, line: int, message: str) -> None:
-        self.findings.append(Finding(self.relative, line, message))
+    def problem(self, line: int, message: Message) -> None:
+        self.findings.append(Finding.of(self.relative, line, message))
 
-    def mapping(self, node: Node | None, what: str, line: int) -> dict[str, Node]:
+    def mapping(self, node: Node | None, what: object, line: int) -> dict[str, Node]:
         if node is None:
-            self.problem(line, f"{what} is missing")
+            self.problem(line, msg("survey.missing", what=what))
             return {}
         if not isinstance(node.value, dict):
-            self.problem(node.line, f"{what} must be a set of 'key: value' lines")
+            self.problem(node.line, msg("survey.not-a-mapping", what=what))
             return {}
         return node.value
 
-    def bilingual(self, node: Node | None, what: str, line: int) -> dict[str, str]:
-        texts = {}
-        values = self.mapping(node, what, line)
-        for language in LANGUAGES:
-            text = values.get(language)
-            if text is None or not isinstance(text.value, str) or not text.value.strip():
-                self.problem(
-                    node.line if node else line,
-                    f"{what} has no {LANGUAGE_NAMES[language]} text: add '{language}: ...'",
-                )
-            else:
-                texts[language] = text.value.strip()
+    def problems(self, found: list[tuple[int, Message]], what: object = None) -> None:
+        """Record the (line, message) problems of a shared rule, each about `what` when given."""
+        for line, message in found:
+            self.problem(line, message.under(what) if what else message)
+
+    def bilingual(self, node: Node | None, what: object, line: int, also: tuple[str, ...] = ()) -> dict[str, str]:
+        """A text in every language (labkb/checks/every_language.py)."""
+        texts, found = every_language.texts(node, what, line, also=also)
+        self.problems(found)
         return texts
 
-    def source(self, node: Node, what: str) -> Source | None:
-        if not isinstance(node.value, dict):
-            self.problem(node.line, f"{what}: each source needs 'title', 'url' and optionally 'pinpoint'")
-            return None
-        values = node.value
-        for key in values:
-            if key not in ("title", "url", "pinpoint"):
-                self.problem(
-                    values[key].key_line,
-                    f"{what}: unknown key '{key}' in a source{did_you_mean(key, ('title', 'url', 'pinpoint'))}",
-                )
-        title, url = values.get("title"), values.get("url")
-        if title is None or not isinstance(title.value, str) or not title.value.strip():
-            self.problem(node.line, f"{what}: a source has no title")
-            return None
-        if url is None or not is_web_address(url.value):
-            self.problem(
-                node.line if url is None else url.line,
-                f"{what}: expected a web address starting with https:// (or http://), "
-                f"found {_show(None if url is None else url.value)}",
-            )
-            return None
-        pinpoint = values.get("pinpoint")
-        return Source(
-            title.value.strip(),
-            str(url.value).strip(),
-            str(pinpoint.value).strip() if pinpoint and pinpoint.value is not None else "",
-        )
-
-
-def _show(value: object) -> str:
-    return "nothing" if value is None else f"'{value}'"
-
-
-def _date_problem(value: object) -> str | None:
-    text = str(value)
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return f"expected a date as YYYY-MM-DD, found {_show(value)}"
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return f"'{text}' is not a date that exists"
-    return None
+    def source(self, node: Node, what: object) -> Source | None:
+        """One source (labkb/checks/sources.py); its problems after `what`."""
+        source, found = sources.read(node)
+        self.problems(found, what)
+        return source
 
 
 def load(project: Project) -> tuple[Survey, list[Finding]]:
@@ -232,15 +185,7 @@ def load(project: Project) -> tuple[Survey, list[Finding]]:
         relative = f"{JURISDICTIONS_FOLDER}/{path.name}"
         code = path.stem
         if code not in declared:
-            findings.append(
-                Finding(
-                    relative,
-                    0,
-                    f"'{code}' is not a declared jurisdiction of the "
-                    f"survey: add it to 'jurisdictions:' in {SURVEY_FILE}, "
-                    "or remove this file",
-                )
-            )
+            findings.append(Finding.of(relative, 0, msg("survey.undeclared", code=code, file=SURVEY_FILE)))
             continue
         jurisdiction = _read_jurisdiction(project, relative, code, survey, findings)
         if jurisdiction:
@@ -251,10 +196,8 @@ def load(project: Project) -> tuple[Survey, list[Finding]]:
     for code in survey.declared:
         if code not in present:
             findings.append(
-                Finding(
-                    SURVEY_FILE,
-                    lines.get(code, 0),
-                    f"the declared jurisdiction '{code}' has no file: add {JURISDICTIONS_FOLDER}/{code}.yml",
+                Finding.of(
+                    SURVEY_FILE, lines.get(code, 0), msg("survey.no-file", code=code, folder=JURISDICTIONS_FOLDER)
                 )
             )
     return survey, findings
@@ -276,12 +219,16 @@ def _read_survey(project: Project, survey: Survey, findings: list[Finding]) -> N
     if reader.node is None:
         return
     survey.documents[SURVEY_FILE] = reader.node
-    top = reader.mapping(reader.node, "the survey file", 1)
+    top = reader.mapping(reader.node, msg("part.survey.survey-file"), 1)
     for key in top:
         if key not in ("title", "status", "jurisdictions", "regions", "kinds"):
             reader.problem(
                 top[key].key_line,
-                f"unknown key '{key}'{did_you_mean(key, ('title', 'status', 'jurisdictions', 'regions', 'kinds'))}",
+                msg(
+                    "survey.unknown-key",
+                    key=key,
+                    hint=did_you_mean(key, ("title", "status", "jurisdictions", "regions", "kinds")),
+                ),
             )
     survey.titles = reader.bilingual(top.get("title"), "'title'", 1)
     survey.status = reader.bilingual(top.get("status"), "'status'", 1)
@@ -292,7 +239,7 @@ def _read_survey(project: Project, survey: Survey, findings: list[Finding]) -> N
     if listing is None or not isinstance(listing.value, list) or not listing.value:
         reader.problem(
             1 if listing is None else listing.line,
-            "'jurisdictions' must list the codes of the surveyed jurisdictions",
+            msg("survey.no-jurisdictions"),
         )
         return
     seen = set()
@@ -301,11 +248,10 @@ def _read_survey(project: Project, survey: Survey, findings: list[Finding]) -> N
         if not re.fullmatch(r"[a-z]{2}(-[a-z0-9]{1,8})?", code):
             reader.problem(
                 item.line,
-                f"'{code}' is not a jurisdiction code: use a lower-case "
-                "ISO 3166 code such as 'cl', or 'gb-lnd' for a sub-national one",
+                msg("survey.jurisdiction-code", code=code),
             )
         elif code in seen:
-            reader.problem(item.line, f"'{code}' is declared twice")
+            reader.problem(item.line, msg("survey.declared-twice", code=code))
         else:
             seen.add(code)
             survey.declared.append(code)
@@ -316,12 +262,12 @@ def _read_indicators(project: Project, survey: Survey, findings: list[Finding]) 
     if reader.node is None:
         return
     survey.documents[INDICATORS_FILE] = reader.node
-    top = reader.mapping(reader.node, "the indicators file", 1)
+    top = reader.mapping(reader.node, msg("part.survey.indicators-file"), 1)
     for key in top:
         if key not in ("scale", "themes", "indicators"):
             reader.problem(
                 top[key].key_line,
-                f"unknown key '{key}'{did_you_mean(key, ('scale', 'themes', 'indicators'))}",
+                msg("survey.unknown-key", key=key, hint=did_you_mean(key, ("scale", "themes", "indicators"))),
             )
     _read_scale(reader, top.get("scale"), survey)
     _read_themes(reader, top.get("themes"), survey)
@@ -330,36 +276,31 @@ def _read_indicators(project: Project, survey: Survey, findings: list[Finding]) 
 
 def _read_scale(reader: _Reader, scale: Node | None, survey: Survey) -> None:
     for value, node in reader.mapping(scale, "'scale'", 1).items():
-        labels = reader.bilingual(node, f"scale value '{value}'", node.line)
+        labels = reader.bilingual(node, msg("part.survey.scale-value", value=value), node.line, also=("symbol",))
         symbol = node.value.get("symbol") if isinstance(node.value, dict) else None
         if symbol is None or not str(symbol.value).strip():
             reader.problem(
                 node.line,
-                f"scale value '{value}' has no symbol: add 'symbol: ...' "
-                "(answers are shown with a symbol, never by colour alone)",
+                msg("survey.no-symbol", value=value),
             )
         else:
             labels["symbol"] = str(symbol.value).strip()
         survey.scale[str(value)] = labels
     if UNKNOWN not in survey.scale and survey.scale:
-        reader.problem(1, f"the scale must include '{UNKNOWN}', the explicit answer for what is not known")
+        reader.problem(1, msg("survey.scale-unknown", unknown=UNKNOWN))
 
 
 def _read_themes(reader: _Reader, themes: Node | None, survey: Survey) -> None:
     for theme_id, node in reader.mapping(themes, "'themes'", 1).items():
         values = node.value if isinstance(node.value, dict) else {}
-        labels = reader.bilingual(
-            Node({k: v for k, v in values.items() if k in LANGUAGES}, node.line),
-            f"theme '{theme_id}'",
-            node.line,
-        )
+        theme = msg("part.survey.theme", id=theme_id)
+        labels = reader.bilingual(node, theme, node.line, also=("source",))
         source_node = values.get("source")
-        source = reader.source(source_node, f"theme '{theme_id}'") if source_node else None
+        source = reader.source(source_node, theme) if source_node else None
         if source_node is None:
             reader.problem(
                 node.line,
-                f"theme '{theme_id}' has no source: every theme names the "
-                "public framework it comes from ('source:' with title and url)",
+                msg("survey.theme-source", id=theme_id),
             )
         if source:
             survey.themes[str(theme_id)] = Theme(str(theme_id), labels, source)
@@ -372,17 +313,20 @@ def _read_indicator_list(reader: _Reader, indicators: Node | None, survey: Surve
         if theme is None or str(theme.value) not in survey.themes:
             reader.problem(
                 node.line if theme is None else theme.line,
-                f"indicator '{indicator_id}': 'theme' must be one of {', '.join(survey.themes) or 'the themes above'}",
+                msg("survey.indicator-theme", themes=", ".join(survey.themes) or msg("part.survey.themes-above")).under(
+                    msg("part.survey.indicator", id=indicator_id)
+                ),
             )
             continue
-        questions = reader.bilingual(values.get("question"), f"indicator '{indicator_id}' question", node.line)
-        shorts = reader.bilingual(values.get("short"), f"indicator '{indicator_id}' short label", node.line)
+        questions = reader.bilingual(values.get("question"), msg("part.survey.question", id=indicator_id), node.line)
+        shorts = reader.bilingual(values.get("short"), msg("part.survey.short", id=indicator_id), node.line)
         for key in values:
             if key not in ("short", "theme", "question"):
                 reader.problem(
                     values[key].key_line,
-                    f"indicator '{indicator_id}': unknown key "
-                    f"'{key}'{did_you_mean(key, ('short', 'theme', 'question'))}",
+                    msg("survey.unknown-key", key=key, hint=did_you_mean(key, ("short", "theme", "question"))).under(
+                        msg("part.survey.indicator", id=indicator_id)
+                    ),
                 )
         survey.indicators[str(indicator_id)] = Indicator(str(indicator_id), str(theme.value), questions, shorts)
 
@@ -394,21 +338,26 @@ def _read_jurisdiction(
     if reader.node is None:
         return None
     survey.documents[relative] = reader.node
-    top = reader.mapping(reader.node, "the jurisdiction file", 1)
+    top = reader.mapping(reader.node, msg("part.survey.jurisdiction-file"), 1)
     allowed = ("code", "name", "region", "kind", "answers")
     for key in top:
         if key not in allowed:
-            reader.problem(top[key].key_line, f"unknown key '{key}'{did_you_mean(key, allowed)}")
+            reader.problem(top[key].key_line, msg("survey.unknown-key", key=key, hint=did_you_mean(key, allowed)))
     code_node = top.get("code")
     if code_node is None or str(code_node.value) != code:
-        reader.problem(1 if code_node is None else code_node.line, f"'code' must be '{code}', the name of this file")
+        reader.problem(1 if code_node is None else code_node.line, msg("survey.code", code=code))
     names = reader.bilingual(top.get("name"), "'name'", 1)
     region, kind = top.get("region"), top.get("kind")
     for node, table, key in ((region, survey.regions, "region"), (kind, survey.kinds, "kind")):
         if node is None or str(node.value) not in table:
             reader.problem(
                 1 if node is None else node.line,
-                f"'{key}' must be one of {', '.join(table)}, found {_show(None if node is None else node.value)}",
+                msg(
+                    "survey.one-of",
+                    key=key,
+                    allowed=", ".join(table),
+                    found=shown(None if node is None else node.value),
+                ),
             )
     parsed = _read_answers(reader, top.get("answers"), survey)
     if not names or region is None or kind is None:
@@ -424,15 +373,17 @@ def _read_answers(reader: _Reader, answers_node: Node | None, survey: Survey) ->
         if indicator_id not in answers:
             reader.problem(
                 answers_node.key_line if answers_node else 1,
-                f"no answer for the indicator '{indicator_id}': add it under 'answers:' "
-                f"('answer: {UNKNOWN}' when it is not known)",
+                msg("survey.no-answer", indicator=indicator_id, unknown=UNKNOWN),
             )
     for indicator_id, node in answers.items():
         if indicator_id not in survey.indicators:
             reader.problem(
                 node.key_line,
-                f"'{indicator_id}' is not an indicator of the survey"
-                f"{did_you_mean(indicator_id, survey.indicators.keys())}",
+                msg(
+                    "survey.not-an-indicator",
+                    indicator=indicator_id,
+                    hint=did_you_mean(indicator_id, survey.indicators.keys()),
+                ),
             )
             continue
         answer = _read_answer(reader, indicator_id, node, survey)
@@ -446,14 +397,21 @@ def _read_answer(reader: _Reader, indicator_id: str, node: Node, survey: Survey)
     values = reader.mapping(node, what, node.line)
     for key in values:
         if key not in ANSWER_KEYS:
-            reader.problem(values[key].key_line, f"{what}: unknown key '{key}'{did_you_mean(key, ANSWER_KEYS)}")
+            reader.problem(
+                values[key].key_line,
+                msg("survey.unknown-key", key=key, hint=did_you_mean(key, ANSWER_KEYS)).under(what),
+            )
     answer = values.get("answer")
     value = None if answer is None else str(answer.value)
     if value not in survey.scale:
         reader.problem(
             node.line if answer is None else answer.line,
-            f"{what}: the answer must be on the scale ({', '.join(survey.scale)}), "
-            f"found {_show(value)}{did_you_mean(value or '', survey.scale.keys())}",
+            msg(
+                "survey.off-the-scale",
+                scale=", ".join(survey.scale),
+                found=shown(value),
+                hint=did_you_mean(value or "", survey.scale.keys()),
+            ).under(what),
         )
     pending = _read_pending(reader, what, values.get("note_pending"))
     notes = _read_notes(reader, what, node, values, pending)
@@ -462,21 +420,17 @@ def _read_answer(reader: _Reader, indicator_id: str, node: Node, survey: Survey)
     if value and value != UNKNOWN and not sources and (source_list is None or not source_list.value):
         reader.problem(
             node.line if answer is None else answer.line,
-            f"{what}: an answer other than '{UNKNOWN}' needs at least one public source",
+            msg("survey.needs-source", unknown=UNKNOWN).under(what),
         )
     valid_on = values.get("valid_on")
-    problem = (
-        "'valid_on' is missing: the date the answer is valid for"
-        if valid_on is None
-        else (_date_problem(valid_on.value))
-    )
+    problem = msg("survey.no-valid-on") if valid_on is None else dates.problem(valid_on.value)
     if problem:
-        reader.problem(node.line if valid_on is None else valid_on.line, f"{what}: {problem}")
+        reader.problem(node.line if valid_on is None else valid_on.line, problem.under(what))
     review = values.get("review_status")
     if review is None or str(review.value) not in REVIEW_STATUSES:
         reader.problem(
             node.line if review is None else review.line,
-            f"{what}: 'review_status' must be one of {', '.join(REVIEW_STATUSES)}",
+            msg("survey.review-status", allowed=", ".join(REVIEW_STATUSES)).under(what),
         )
     if value not in survey.scale or problem or valid_on is None:  # valid_on is None only with a problem
         return None
@@ -499,8 +453,7 @@ def _read_pending(reader: _Reader, what: str, pending_node: Node | None) -> tupl
         if language not in LANGUAGES:
             reader.problem(
                 pending_node.line,
-                f"{what}: 'note_pending' lists '{language}', which is not a language of the site "
-                f"({', '.join(LANGUAGES)})",
+                msg("survey.pending-language", language=language, languages=", ".join(LANGUAGES)).under(what),
             )
     return pending
 
@@ -518,8 +471,7 @@ def _read_notes(
         elif language not in pending:
             reader.problem(
                 values["note"].key_line if "note" in values else node.key_line,
-                f"{what}: the note has no {LANGUAGE_NAMES[language]} text: add "
-                f"'{language}: ...', or flag it with 'note_pending: [{language}]'",
+                msg("survey.note-language", language=Language(language), code=language).under(what),
             )
     return notes
 
@@ -529,7 +481,7 @@ def _read_sources(reader: _Reader, what: str, source_list: Node | None) -> list[
     if source_list is None:
         return []
     if not isinstance(source_list.value, list):
-        reader.problem(source_list.line, f"{what}: 'sources' must be a list ('- title: ...')")
+        reader.problem(source_list.line, msg("survey.sources-list").under(what))
         return []
     sources = []
     for item in source_list.value:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from labkb.checks.sources import Source
 from labkb.features import spreadsheet
 from labkb.features.survey import (
     JURISDICTIONS_FOLDER,
@@ -28,15 +29,12 @@ from labkb.features.survey import (
     UNKNOWN,
     Answer,
     Jurisdiction,
-    Source,
     Survey,
-    _date_problem,
 )
-from labkb.model import textfile
+from labkb.model import dates, textfile, web_address
 from labkb.model.findings import did_you_mean
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGES
-from labkb.model.web_address import is_web_address
 
 COLUMNS = (
     "jurisdiction",
@@ -146,11 +144,11 @@ def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
         parts = _source_parts(line)
         if len(parts) not in (2, 3) or not parts[0]:
             return (), (f"'{line}' is not 'title | url' or 'title | url | pinpoint' (one source per line)")
-        if not is_web_address(parts[1]):
-            return (), f"'{parts[1]}' is not a web address starting with https:// (or http://)"
+        if wrong := web_address.problem(parts[1]):
+            return (), str(wrong)
         for part in (parts[0], parts[2] if len(parts) == 3 else ""):
             if problem := spreadsheet.problem(part):
-                return (), problem
+                return (), str(problem)
         sources.append(Source(parts[0], parts[1], parts[2] if len(parts) == 3 else ""))
     return tuple(sources), None
 
@@ -172,7 +170,7 @@ def _cells(row: Mapping[str, object], bad: _Bad) -> tuple[dict[str, str], bool]:
         text = spreadsheet.restore(raw).replace("\r\n", "\n").replace("\r", "\n")
         problem = spreadsheet.problem(raw) or spreadsheet.problem(text.strip())
         if problem:
-            bad(column, problem)
+            bad(column, str(problem))
             good = False
         cells[column] = text
     return cells, good
@@ -240,8 +238,8 @@ def _row_answer(row: dict[str, str], survey: Survey, bad: _Bad) -> Answer:
     elif value in survey.scale and value != UNKNOWN and not sources:
         bad("sources", f"an answer other than '{UNKNOWN}' needs at least one public source")
     valid_on = (row.get("valid_on") or "").strip()
-    if problem := _date_problem(valid_on):
-        bad("valid_on", problem)
+    if wrong := dates.problem(valid_on):
+        bad("valid_on", str(wrong))
     review = (row.get("review_status") or "").strip()
     if review not in REVIEW_STATUSES:
         bad("review_status", f"'{review}' must be one of {', '.join(REVIEW_STATUSES)}")

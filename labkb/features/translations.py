@@ -16,6 +16,7 @@ from pathlib import Path
 from labkb.model import frontmatter, textfile
 from labkb.model.corpus import Corpus, Page
 from labkb.model.findings import Finding
+from labkb.model.messages import msg
 from labkb.model.project import Project
 from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -96,11 +97,13 @@ def refresh(project: Project, paths: list[Path]) -> tuple[list[str], list[Findin
         doc = frontmatter.parse(text)
         of = doc.fields.get("translation_of")
         if of is None:
-            problems.append(Finding(rel, 1, "not a translation (no 'translation_of' key): nothing to refresh"))
+            problems.append(Finding.of(rel, 1, msg("translation.refresh-not-a-translation")))
             continue
         original = project.content / str(of.value) / project.page_path(path)
         if not original.is_file():
-            problems.append(Finding(rel, of.line, f"the original {project.relative(original)} does not exist"))
+            problems.append(
+                Finding.of(rel, of.line, msg("translation.refresh-no-original", original=project.relative(original)))
+            )
             continue
         new_line = f"source_fingerprint: {fingerprint(textfile.read_text(original))}"
         lines = text.split("\n")

@@ -18,6 +18,7 @@ from labkb.features import glossary, survey
 from labkb.model import frontmatter, markdown_source, registries, textfile
 from labkb.model.findings import Finding
 from labkb.model.frontmatter import Node
+from labkb.model.messages import Both, msg
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGES, ContentType, content_type_for
 
@@ -69,14 +70,8 @@ class Corpus:
             rel = project.relative(path)
             language = project.language_of(path)
             if language not in LANGUAGES:
-                findings.append(
-                    Finding(
-                        rel,
-                        0,
-                        "this file is outside the language folders: move it "
-                        "into " + " or ".join(f"content/{lang}/" for lang in LANGUAGES),
-                    )
-                )
+                folders = Both(tuple(f"content/{lang}/" for lang in LANGUAGES), "part.or")
+                findings.append(Finding.of(rel, 0, msg("file.outside-languages", folders=folders)))
                 continue
             if path.stat().st_size > content_files.MAX_MARKDOWN_BYTES:
                 continue  # too large to read: labkb.checks.content_files reports it

@@ -8,8 +8,11 @@ in data/languages.yml (labkb/model/languages.py). A language the file does not l
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from labkb.model import languages
+from labkb.model.findings import shown
+from labkb.model.messages import Message, Month, msg
 
 
 def month_name(month: int, language: str) -> str:
@@ -31,3 +34,21 @@ def date_range(start: str | dt.date, end: str | dt.date, language: str) -> str:
     if first == last:
         return long_date(first, language)
     return languages.SITE.get(language).span(long_date(first, language), long_date(last, language))
+
+
+def problem(value: object) -> Message | None:
+    """Why `value` is not a date YYYY-MM-DD that exists, or None when it is one: the one
+    rule for a date, in front matter, the survey's files and its editing sheet."""
+    text = str(value)
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not match:
+        return msg("date.format", found=shown(value))
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return msg("date.no-such-month", date=text, month=month)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return msg("date.not-a-date", date=text, month=Month(month), year=year, days=last)
+    return None

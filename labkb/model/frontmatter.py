@@ -16,10 +16,13 @@ composing them would crash libyaml (a segmentation fault), not raise.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import yaml
+
+from labkb.model.findings import Finding
+from labkb.model.messages import Message, msg
 
 Scalar = str | int | float | bool | None
 
@@ -43,8 +46,31 @@ class Node:
 
 @dataclass
 class FrontMatterError:
+    """A problem of YAML syntax, at a line. Its message says "the front matter" (`{where}`);
+    a reader of a data file names its file instead (`finding(path, "data-file")`)."""
+
     line: int
-    message: str
+    detail: Message
+
+    @property
+    def message(self) -> str:
+        return str(self.detail)
+
+    def finding(self, path: str, where: str = "front-matter") -> Finding:
+        """The finding at `path`; `where` names what was read (part.where.<where> of data/messages.yml)."""
+        detail = self.detail
+        if any(name == "where" for name, _ in detail.values):
+            detail = replace(detail, values=tuple((n, _where(where) if n == "where" else v) for n, v in detail.values))
+        return Finding.of(path, self.line, detail)
+
+
+def _where(what: str) -> Message:
+    return msg(f"part.where.{what}")
+
+
+def _error(line: int, code: str, /, **values: object) -> FrontMatterError:
+    """A YAML problem about the front matter (`{where}` in its message)."""
+    return FrontMatterError(line, msg(code, where=_where("front-matter"), **values))
 
 
 @dataclass
@@ -93,8 +119,8 @@ MAX_FRONT_MATTER_BYTES = 16 * 1024
 MAX_DATA_BYTES = 1024 * 1024
 MAX_DEPTH = 8
 
-_FRONT_MATTER_ADVICE = "shorten it: long text belongs in the body of the page"
-_DATA_ADVICE = "shorten it"
+_FRONT_MATTER_ADVICE = "part.shorten-front-matter"
+_DATA_ADVICE = "part.shorten-data"
 
 
 def parse(text: str) -> Document:
@@ -112,13 +138,7 @@ def parse(text: str) -> Document:
             None,
             text,
             1,
-            [
-                FrontMatterError(
-                    1,
-                    "the front matter opened with '---' on line 1 is never closed: "
-                    "add a line with only '---' after the last key",
-                )
-            ],
+            [FrontMatterError(1, msg("front-matter.never-closed"))],
         )
     yaml_text = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])
@@ -136,19 +156,12 @@ def load_yaml(
     return _load(yaml_text, first_line, max_bytes, _DATA_ADVICE)
 
 
-def _load(
-    yaml_text: str, first_line: int, max_bytes: int, advice: str
-) -> tuple[Node | None, list[FrontMatterError]]:
+def _load(yaml_text: str, first_line: int, max_bytes: int, advice: str) -> tuple[Node | None, list[FrontMatterError]]:
     if not yaml_text.strip():
         return Node({}, first_line), []
     size = len(yaml_text.encode("utf-8", "surrogatepass"))
     if size > max_bytes:
-        return None, [
-            FrontMatterError(
-                first_line,
-                f"the front matter is {size:,} bytes long, more than the {max_bytes:,} bytes allowed: {advice}",
-            )
-        ]
+        return None, [_error(first_line, "yaml.too-large", size=size, limit=max_bytes, advice=msg(advice))]
     try:
         refused = _refused(yaml_text, first_line)
         if refused:
@@ -165,18 +178,10 @@ def _load(
     except yaml.MarkedYAMLError as exc:
         return None, [_explain(exc, first_line, yaml_text)]
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        return None, [FrontMatterError(first_line, f"the front matter is not valid YAML ({exc})")]
+        return None, [_error(first_line, "yaml.invalid", error=str(exc))]
     if not isinstance(node.value, dict):
-        return None, [
-            FrontMatterError(
-                first_line,
-                f"the front matter must be a list of 'key: value' lines, found a {_yaml_kind(node)} instead",
-            )
-        ]
+        return None, [_error(first_line, "yaml.not-a-mapping", found=_yaml_kind(node))]
     return node, errors
-
-
-_NO_NEED = "contributors do not need them"
 
 
 def _refused(yaml_text: str, first_line: int) -> FrontMatterError | None:
@@ -190,32 +195,16 @@ def _refused(yaml_text: str, first_line: int) -> FrontMatterError | None:
             event = loader.get_event()
             line = event.start_mark.line + first_line
             if isinstance(event, yaml.AliasEvent):
-                return FrontMatterError(
-                    line,
-                    f"the front matter uses the YAML alias '*{event.anchor}': {_NO_NEED}; write the value out "
-                    "in full (put a text that starts with '*' in quotes)",
-                )
+                return _error(line, "yaml.alias", name=event.anchor)
             if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-                return FrontMatterError(
-                    line,
-                    f"the front matter uses the YAML anchor '&{event.anchor}': {_NO_NEED}; remove it "
-                    "(put a text that starts with '&' in quotes)",
-                )
+                return _error(line, "yaml.anchor", name=event.anchor)
             tag = getattr(event, "tag", None)
             if tag is not None:
-                return FrontMatterError(
-                    line,
-                    f"the front matter uses the YAML tag '{_written(tag)}': {_NO_NEED}; remove it "
-                    "(put a text that starts with '!' in quotes)",
-                )
+                return _error(line, "yaml.tag", tag=_written(tag))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return FrontMatterError(
-                        line,
-                        f"the front matter nests lists and keys more than {MAX_DEPTH} levels deep: write it "
-                        "flatter (put a text that starts with '[' or '{' in quotes)",
-                    )
+                    return _error(line, "yaml.too-deep", depth=MAX_DEPTH)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:
@@ -236,14 +225,12 @@ def _convert(loader: _Loader, node: yaml.Node, first_line: int, errors: list[Fro
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + first_line
             if not isinstance(key_node, yaml.ScalarNode):
-                errors.append(FrontMatterError(key_line, "a key must be a plain word, like 'title'"))
+                errors.append(FrontMatterError(key_line, msg("yaml.key-not-a-word")))
                 continue
             key = str(key_node.value)
             if key in mapping:
                 errors.append(
-                    FrontMatterError(
-                        key_line, f"'{key}' is given twice (first on line {mapping[key].key_line}): keep one"
-                    )
+                    FrontMatterError(key_line, msg("yaml.duplicate-key", key=key, first=mapping[key].key_line))
                 )
                 continue
             child = _convert(loader, value_node, first_line, errors)
@@ -259,54 +246,24 @@ def _convert(loader: _Loader, node: yaml.Node, first_line: int, errors: list[Fro
     return Node(value, line, unquoted=isinstance(node, yaml.ScalarNode) and not node.style)
 
 
-def _yaml_kind(node: Node) -> str:
-    if isinstance(node.value, list):
-        return "list"
-    return "single value"
+def _yaml_kind(node: Node) -> Message:
+    return msg("part.a-list" if isinstance(node.value, list) else "part.a-single-value")
 
 
 # PyYAML's problems, in words an editor can act on.
 _PLAIN_WORDS = (
-    ("found unexpected end of stream", "a quoted value is never closed: add the closing quote"),
-    (
-        "found unknown escape character",
-        "a backslash in a double-quoted value starts an unknown "
-        "escape: use single quotes, or write \\\\ for a backslash",
-    ),
-    (
-        "mapping values are not allowed",  # "here" (PyYAML) or "in this context" (libyaml)
-        "YAML found 'key: value' where it did not expect "
-        "one: check that the line above has a colon after "
-        "its key and that this line is not indented more "
-        "than the others; a value that itself contains ': ' "
-        "must be put in quotes",
-    ),
-    (
-        "could not find expected ':'",
-        "this line is not 'key: value': add the colon after the key, or indent the line if it continues the one above",
-    ),
-    (
-        "tab character",  # libyaml; PyYAML says "found character '\\t' that cannot start any token"
-        "a tab is used for indentation: indent with spaces",
-    ),
-    (
-        "expected <block end>, but found",
-        "the indentation does not line up: check the spaces at the start of this line",
-    ),
-    (
-        "did not find expected key",
-        "the indentation does not line up: check the spaces at the start of this line",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "a list item is not lined up with the others: check the spaces before '-'",
-    ),
-    ("found character '\\t'", "a tab is used for indentation: indent with spaces"),  # PyYAML's wording
-    ("found undefined alias", "'*' starts a YAML alias: put the value in quotes"),
-    (
-        "cannot start any token",
-        "this value starts with a character YAML reserves (such as @ or `): put it in quotes",
-    ),
+    ("found unexpected end of stream", "part.yaml.unclosed-quote"),
+    ("found unknown escape character", "part.yaml.unknown-escape"),
+    ("mapping values are not allowed", "part.yaml.unexpected-colon"),  # "here" (PyYAML) or "in this context" (libyaml)
+    ("could not find expected ':'", "part.yaml.missing-colon"),
+    ("tab character", "part.yaml.tab"),  # libyaml; PyYAML says "found character '\\t' that cannot start any token"
+    ("expected <block end>, but found", "part.yaml.indentation"),
+    ("did not find expected key", "part.yaml.indentation"),
+    ("did not find expected '-' indicator", "part.yaml.list-item"),
+    ("found character '\\t'", "part.yaml.tab"),  # PyYAML's wording
+    ("found undefined alias", "part.yaml.undefined-alias"),
+    ("cannot start any token", "part.yaml.reserved-character"),
+    ("did not find expected ','", "part.yaml.unclosed-bracket"),
 )
 
 
@@ -322,13 +279,11 @@ def _explain(exc: yaml.MarkedYAMLError, first_line: int, text: str) -> FrontMatt
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + first_line) if mark else first_line
     if exc.problem_mark and _character_at(text, exc.problem_mark) == "\t":
-        return FrontMatterError(
-            line, "the front matter is not valid YAML: a tab is used for indentation: indent with spaces"
-        )
+        return _error(line, "yaml.syntax", problem=msg("part.yaml.tab"))
     for needle, words in _PLAIN_WORDS:
         if needle in problem:
             if needle == "found unexpected end of stream" and exc.context_mark:
                 # Point at where the quote was opened, not at the end of the block.
                 line = exc.context_mark.line + first_line
-            return FrontMatterError(line, f"the front matter is not valid YAML: {words}")
-    return FrontMatterError(line, f"the front matter is not valid YAML: {problem or exc}")
+            return _error(line, "yaml.syntax", problem=msg(words))
+    return _error(line, "yaml.syntax", problem=problem or str(exc))

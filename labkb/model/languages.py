@@ -32,6 +32,7 @@ import yaml
 from labkb.model import textfile
 from labkb.model.findings import Finding, did_you_mean
 from labkb.model.frontmatter import Node, load_yaml
+from labkb.model.messages import Message, msg
 from labkb.model.project import Project
 
 FILE = "data/languages.yml"
@@ -52,7 +53,7 @@ _EXAMPLES = {
 }
 
 # Reports a mistake in data/languages.yml: (line, message).
-_Bad = Callable[[int, str], None]
+_Bad = Callable[[int, Message], None]
 
 
 @dataclass(frozen=True)
@@ -132,20 +133,18 @@ def load(project: Project) -> tuple[Languages, list[Finding]]:
     try:
         text = textfile.read_text(path)
     except FileNotFoundError:
-        return _stand_in(project), [
-            Finding(FILE, 0, "this data file is missing: it lists the languages of the site, the default first")
-        ]
+        return _stand_in(project), [Finding.of(FILE, 0, msg("languages-file.missing"))]
     except textfile.NotUTF8Error as exc:
         return _stand_in(project), [exc.finding(project)]
     except OSError as exc:
-        return _stand_in(project), [Finding(FILE, 0, f"this data file cannot be read ({exc.strerror})")]
+        return _stand_in(project), [Finding.of(FILE, 0, msg("languages-file.unreadable", error=exc.strerror))]
     node, errors = load_yaml(text)
-    findings = [Finding(FILE, e.line, e.message.replace("front matter", "data file")) for e in errors]
+    findings = [e.finding(FILE, "data-file") for e in errors]
     if node is None or errors:
         return _stand_in(project), findings
     assert isinstance(node.value, dict)
     if not node.value:
-        findings.append(Finding(FILE, 1, "no language is listed: add the default language first, e.g. 'en:'"))
+        findings.append(Finding.of(FILE, 1, msg("languages-file.empty")))
     found = []
     for code, entry in node.value.items():
         language = _language(str(code), entry, findings)
@@ -157,25 +156,25 @@ def load(project: Project) -> tuple[Languages, list[Finding]]:
 def _language(code: str, entry: Node, findings: list[Finding]) -> Language | None:
     count = len(findings)
 
-    def bad(line: int, message: str) -> None:
-        findings.append(Finding(FILE, line, f"'{code}': {message}"))
+    def bad(line: int, message: Message) -> None:
+        findings.append(Finding.of(FILE, line, message.under(f"'{code}'")))
 
     if not _CODE.match(code):
-        bad(entry.key_line, "a language's key is its code in lower case, like 'en', 'es' or 'pt'")
+        bad(entry.key_line, msg("languages-file.code"))
         return None
     if not isinstance(entry.value, dict):
-        bad(entry.line, "give the language's " + ", ".join(_KEYS) + " below its code")
+        bad(entry.line, msg("languages-file.not-an-entry", keys=", ".join(_KEYS)))
         return _placeholder(code)
     fields = entry.value
     for key in fields:
         if key not in _KEYS:
             bad(
                 fields[key].key_line,
-                f"unknown key '{key}'{did_you_mean(key, _KEYS)} (expected: {', '.join(_KEYS)})",
+                msg("languages-file.unknown-key", key=key, hint=did_you_mean(key, _KEYS), allowed=", ".join(_KEYS)),
             )
     for key in _KEYS:
         if key not in fields:
-            bad(entry.key_line, f"'{key}' is missing: add '{_EXAMPLES[key]}'")
+            bad(entry.key_line, msg("languages-file.missing-key", key=key, example=_EXAMPLES[key]))
     name = _text(fields.get("name"), "name", bad)
     months = _months(fields.get("months"), bad)
     formats = {key: _format(fields.get(key), key, bad) for key in _FORMATS}
@@ -212,7 +211,7 @@ def _text(node: Node | None, key: str, bad: _Bad) -> str:
     if node is None:
         return ""
     if not isinstance(node.value, str) or not node.value.strip():
-        bad(node.line, f"'{key}' must be a text")
+        bad(node.line, msg("languages-file.text", key=key))
         return ""
     return node.value
 
@@ -222,7 +221,7 @@ def _months(node: Node | None, bad: _Bad) -> tuple[str, ...]:
         return ()
     items = node.value if isinstance(node.value, list) else []
     if len(items) != 12 or not all(isinstance(i.value, str) and i.value.strip() for i in items):
-        bad(node.line, "'months' must list the twelve month names, January first: [January, February, ...]")
+        bad(node.line, msg("languages-file.months"))
         return ()
     return tuple(str(i.value) for i in items)
 
@@ -239,7 +238,7 @@ def _format(node: Node | None, key: str, bad: _Bad) -> str:
         fields = None
     names = [name for name, _, _ in fields or []]
     if fields is None or any(spec or conversion for _, spec, conversion in fields) or sorted(names) != sorted(wanted):
-        bad(node.line, f"'{key}' must hold {placeholders}, each once, and no other {{...}} (found '{text}')")
+        bad(node.line, msg("languages-file.format", key=key, placeholders=placeholders, found=text))
         return ""
     return text
 
@@ -248,7 +247,7 @@ def _plurals(node: Node | None, bad: _Bad) -> tuple[Plural, ...]:
     if node is None:
         return ()
     if not isinstance(node.value, list):
-        bad(node.line, "'plurals' must be a list of rules: '- {ending: s, other: [\"\"]}'")
+        bad(node.line, msg("languages-file.plurals"))
         return ()
     rules: list[tuple[Plural, int]] = []
     for item in node.value:
@@ -262,14 +261,13 @@ def _plurals(node: Node | None, bad: _Bad) -> tuple[Plural, ...]:
             or not others
             or not all(isinstance(o.value, str) for o in others)
         ):
-            bad(item.line, "a plural rule is '{ending: ..., other: [...]}': the ending, and the forms that replace it")
+            bad(item.line, msg("languages-file.plural-rule"))
             continue
         texts = [str(ending.value), *(str(o.value) for o in others)]
         if not all(_FOLDED.match(t) for t in texts):
             bad(
                 item.line,
-                "plural rules are written in lower case without accents (search applies them to words "
-                "folded that way): " + ", ".join(repr(t) for t in texts if not _FOLDED.match(t)),
+                msg("languages-file.plural-folded", found=", ".join(repr(t) for t in texts if not _FOLDED.match(t))),
             )
             continue
         rule = Plural(texts[0], tuple(texts[1:]))
@@ -277,8 +275,7 @@ def _plurals(node: Node | None, bad: _Bad) -> tuple[Plural, ...]:
         if earlier is not None:
             bad(
                 item.line,
-                f"this rule never applies: the rule on line {earlier[1]} (ending '{earlier[0].ending}') comes "
-                f"first and matches every word ending in '{rule.ending}'; put the longer ending first",
+                msg("languages-file.plural-shadowed", line=earlier[1], earlier=earlier[0].ending, ending=rule.ending),
             )
             continue
         rules.append((rule, item.line))
@@ -291,7 +288,7 @@ def _comment(node: Node | None, bad: _Bad) -> str:
         return ""
     inner = text.strip()
     if not (inner.startswith("<!--") and inner.endswith("-->")) or "-->" in inner[4:-3]:
-        bad(node.line, "'new_post' must be one HTML comment, '<!--' to '-->', so that it is not published")
+        bad(node.line, msg("languages-file.new-post"))
         return ""
     return text if text.endswith("\n") else text + "\n"
 
@@ -311,7 +308,7 @@ def mkdocs_languages(project: Project) -> tuple[list[str], str, int, list[Findin
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
-        return [], "", line, [Finding(MKDOCS_FILE, line, f"this file is not valid YAML: {exc}")]
+        return [], "", line, [Finding.of(MKDOCS_FILE, line, msg("mkdocs.invalid", error=str(exc)))]
     plugins_key, plugins = _entry(root, "plugins")
     i18n_key, i18n = None, None
     for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
@@ -322,14 +319,7 @@ def mkdocs_languages(project: Project) -> tuple[list[str], str, int, list[Findin
     if languages_key is None or not isinstance(languages, yaml.SequenceNode) or not languages.value:
         known = languages_key or i18n_key or plugins_key
         line = known.start_mark.line + 1 if known is not None else 0
-        return [], "", line, [
-            Finding(
-                MKDOCS_FILE,
-                line,
-                "the i18n plugin (mkdocs-static-i18n) lists no languages: add 'plugins: - i18n: languages:' "
-                f"with one '- locale: <code>' per language of {FILE}",
-            )
-        ]
+        return [], "", line, [Finding.of(MKDOCS_FILE, line, msg("mkdocs.no-languages", file=FILE))]
     codes, default = [], ""
     for entry in languages.value:
         _, locale = _entry(entry, "locale")
@@ -364,32 +354,26 @@ def agreement(project: Project, languages: Languages) -> list[Finding]:
     extra = [code for code in codes if code not in ours]
     for code in missing:
         findings.append(
-            Finding(
+            Finding.of(
                 MKDOCS_FILE,
                 line,
-                f"{FILE} lists the language '{code}' but {where} does not ({', '.join(codes)}): add "
-                f"'- locale: {code}' there, with its name, site_name and the colour-scheme toggle names in "
-                f"that language (as for the other languages), or remove '{code}' from {FILE}",
+                msg("mkdocs.language-missing", file=FILE, code=code, where=where, codes=", ".join(codes)),
             )
         )
     for code in extra:
         findings.append(
-            Finding(
+            Finding.of(
                 MKDOCS_FILE,
                 line,
-                f"{where} lists the language '{code}' but {FILE} does not ({', '.join(ours)}): add '{code}:' to "
-                f"{FILE} (its name, months, date formats, plural rules and new-post comment), or remove it "
-                "from mkdocs.yml",
+                msg("mkdocs.language-extra", file=FILE, code=code, where=where, codes=", ".join(ours)),
             )
         )
     if not missing and not extra and default != languages.default:
         findings.append(
-            Finding(
+            Finding.of(
                 MKDOCS_FILE,
                 line,
-                f"the default language of {where} is '{default}' (default: true), but {FILE} lists "
-                f"'{languages.default}' first: the default language comes first in {FILE}, and only it has "
-                "'default: true' in mkdocs.yml; make both the same",
+                msg("mkdocs.default", file=FILE, where=where, default=default, ours=languages.default),
             )
         )
     return findings
@@ -400,13 +384,15 @@ def check(project: Project) -> list[Finding]:
     found, findings = load(project)
     if not findings and found.codes != SITE.codes:
         if project.root.resolve() == HOME:
-            why = "the commands running now read it when they started: start them again (a `make serve` too)"
+            why = msg("part.languages-file.restart")
         else:
-            why = (
-                f"the commands running now come from another checkout ({HOME}), whose {FILE} lists "
-                f"{', '.join(SITE.codes) or 'no language'}: run this checkout's own 'make' and 'scripts/kb.py'"
+            why = msg(
+                "part.languages-file.other-checkout",
+                home=str(HOME),
+                file=FILE,
+                codes=", ".join(SITE.codes) or msg("part.no-language"),
             )
-        findings.append(Finding(FILE, 0, f"this file lists {', '.join(found.codes)}, but {why}"))
+        findings.append(Finding.of(FILE, 0, msg("languages-file.stale", codes=", ".join(found.codes), why=why)))
     return findings + agreement(project, found)
 
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-from labkb.checks import plain_text
+from labkb.checks import every_language, plain_text
 from labkb.model import textfile
 from labkb.model.findings import Finding
 from labkb.model.frontmatter import Node, load_yaml
+from labkb.model.messages import msg
 from labkb.model.project import Project
-from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
+from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
 
 VOCABULARIES_FILE = "data/vocabularies.yml"
 AUTHORS_FILE = "data/authors.yml"
@@ -90,13 +91,7 @@ def load(project: Project) -> Registries:
         registries.vocabularies = _bilingual_tables(vocabularies, VOCABULARIES_FILE, registries.findings)
         for name in REQUIRED_VOCABULARIES:
             if name not in registries.vocabularies:
-                registries.findings.append(
-                    Finding(
-                        VOCABULARIES_FILE,
-                        1,
-                        f"the vocabulary '{name}' is missing: add '{name}:' with its terms",
-                    )
-                )
+                registries.findings.append(Finding.of(VOCABULARIES_FILE, 1, msg("vocabulary.missing", name=name)))
     authors = _read(project, AUTHORS_FILE, registries.findings, registries.documents)
     if authors is not None:
         registries.authors = _authors(authors, registries.findings)
@@ -111,13 +106,8 @@ def _language_names(labels: dict[str, dict[str, str]]) -> list[Finding]:
     """Every language of the site is named in every language (notices, search marks, the
     survey's data dictionary): a label `language_name_<code>` per language."""
     return [
-        Finding(
-            LABELS_FILE,
-            0,
-            f"the language '{code}' (data/languages.yml) has no name: add 'language_name_{code}: "
-            + "{"
-            + ", ".join(f"{lang}: ..." for lang in LANGUAGES)
-            + "}' with its name in each language",
+        Finding.of(
+            LABELS_FILE, 0, msg("labels.no-language-name", code=code, lines=every_language.one_line_per_language())
         )
         for code in LANGUAGES
         if f"language_name_{code}" not in labels
@@ -129,14 +119,14 @@ def _read(project: Project, relative: str, findings: list[Finding], documents: d
     try:
         text = textfile.read_text(path)
     except FileNotFoundError:
-        findings.append(Finding(relative, 0, "this data file is missing"))
+        findings.append(Finding.of(relative, 0, msg("data.file-missing")))
         return None
     except textfile.NotUTF8Error as exc:
         findings.append(exc.finding(project))
         return None
     node, errors = load_yaml(text, first_line=1)
     for error in errors:
-        findings.append(Finding(relative, error.line, error.message.replace("front matter", "data file")))
+        findings.append(error.finding(relative, "data-file"))
     findings += plain_text.findings_in(node, relative)  # every text of these files is shown as text
     if errors or node is None:
         return None
@@ -145,42 +135,14 @@ def _read(project: Project, relative: str, findings: list[Finding], documents: d
 
 
 def _bilingual(node: Node, path: str, findings: list[Finding]) -> dict[str, dict[str, str]]:
-    """id -> {en: text, es: text}; every id must have every language as non-empty text."""
+    """id -> {en: text, es: text}: each entry a text in every language (labkb/checks/every_language.py)."""
     table: dict[str, dict[str, str]] = {}
     assert isinstance(node.value, dict)
     for key, entry in node.value.items():
-        if not isinstance(entry.value, dict):
-            findings.append(
-                Finding(
-                    path,
-                    entry.line,
-                    f"'{key}' must have one line per language: " + ", ".join(f"{lang}: ..." for lang in LANGUAGES),
-                )
-            )
-            continue
-        texts: dict[str, str] = {}
-        for language in LANGUAGES:
-            text = entry.value.get(language)
-            if text is None or not isinstance(text.value, str) or not text.value.strip():
-                findings.append(
-                    Finding(
-                        path,
-                        entry.line if text is None else text.line,
-                        f"'{key}' has no {LANGUAGE_NAMES[language]} text: add '{language}: ...'",
-                    )
-                )
-            else:
-                texts[language] = text.value
-        for extra in entry.value:
-            if extra not in LANGUAGES:
-                findings.append(
-                    Finding(
-                        path,
-                        entry.value[extra].key_line,
-                        f"'{key}' has an unknown language '{extra}' (expected: {', '.join(LANGUAGES)})",
-                    )
-                )
-        table[str(key)] = texts
+        texts, problems = every_language.texts(entry, f"'{key}'", entry.line)
+        findings += [Finding.of(path, line, message) for line, message in problems]
+        if isinstance(entry.value, dict):
+            table[str(key)] = texts
     return table
 
 
@@ -190,10 +152,10 @@ def _bilingual_tables(node: Node, path: str, findings: list[Finding]) -> dict[st
     for name, vocabulary in node.value.items():
         if not isinstance(vocabulary.value, dict) or not vocabulary.value:
             findings.append(
-                Finding(
+                Finding.of(
                     path,
                     vocabulary.line,
-                    f"the vocabulary '{name}' must list its terms as 'id: {{en: ..., es: ...}}'",
+                    msg("vocabulary.no-terms", name=name, lines=every_language.one_line_per_language()),
                 )
             )
             continue
@@ -206,7 +168,7 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, Author]:
     authors: dict[str, Author] = {}
     for author_id, entry in node.value.items():
         if not isinstance(entry.value, dict):
-            findings.append(Finding(AUTHORS_FILE, entry.line, f"author '{author_id}' needs name, affiliation and bio"))
+            findings.append(Finding.of(AUTHORS_FILE, entry.line, msg("author.not-an-entry", author=author_id)))
             continue
         fields = entry.value
         record: Author = {}
@@ -219,11 +181,15 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, Author]:
             value = fields.get(key)
             if value is None:
                 findings.append(
-                    Finding(
+                    Finding.of(
                         AUTHORS_FILE,
                         entry.line,
-                        f"author '{author_id}' has no {key}: add '{key}:' with "
-                        + " and ".join(f"'{lang}: ...'" for lang in LANGUAGES),
+                        msg(
+                            "author.missing-key",
+                            author=author_id,
+                            key=key,
+                            lines=every_language.one_line_per_language(),
+                        ),
                     )
                 )
                 continue
@@ -233,10 +199,10 @@ def _authors(node: Node, findings: list[Finding]) -> dict[str, Author]:
         for extra in fields:
             if extra not in AUTHOR_KEYS:
                 findings.append(
-                    Finding(
+                    Finding.of(
                         AUTHORS_FILE,
                         fields[extra].key_line,
-                        f"author '{author_id}' has an unknown key '{extra}' (expected: {', '.join(AUTHOR_KEYS)})",
+                        msg("author.unknown-key", author=author_id, key=extra, allowed=", ".join(AUTHOR_KEYS)),
                     )
                 )
         authors[str(author_id)] = record
@@ -251,7 +217,7 @@ def _per_language(
     if value is None or (isinstance(value.value, str | None) and not (value.value or "").strip()):
         if required:
             where = line if value is None else value.line
-            findings.append(Finding(AUTHORS_FILE, where, f"author '{author_id}' has no {key}: add '{key}: ...'"))
+            findings.append(Finding.of(AUTHORS_FILE, where, msg("author.no-field", author=author_id, key=key)))
         return {}
     if isinstance(value.value, str) and value.value.strip():
         return dict.fromkeys(LANGUAGES, value.value)
@@ -259,14 +225,8 @@ def _per_language(
         return _bilingual(Node({f"{author_id} {key}": value}, value.line), AUTHORS_FILE, findings).get(
             f"{author_id} {key}", {}
         )
-    # es: el autor '{author_id}' necesita '{key}' como texto (el mismo en todos los idiomas) o un texto por idioma
-    #     ({en: ..., es: ...})
+    shape = "{" + ", ".join(f"{lang}: ..." for lang in LANGUAGES) + "}"
     findings.append(
-        Finding(
-            AUTHORS_FILE,
-            value.line,
-            f"author '{author_id}' needs '{key}' as text (the same in every language) or one text per "
-            "language: " + "{" + ", ".join(f"{lang}: ..." for lang in LANGUAGES) + "}",
-        )
+        Finding.of(AUTHORS_FILE, value.line, msg("author.field-shape", author=author_id, key=key, shape=shape))
     )
     return {}

@@ -11,6 +11,7 @@ import codecs
 from pathlib import Path
 
 from labkb.model.findings import Finding
+from labkb.model.messages import msg
 from labkb.model.project import Project
 
 
@@ -28,7 +29,7 @@ class NotUTF8Error(ValueError):
 
     def finding(self, project: Project) -> Finding:
         """The finding, with the file's path relative to the repository (as messages show it)."""
-        return Finding(project.relative(self.path), 0, self.problem)
+        return Finding.of(project.relative(self.path), 0, msg("file.not-utf8", byte=self.byte))
 
     def text(self, project: Project) -> str:
         return self.finding(project).text()

@@ -254,7 +254,7 @@ def _body(plan: _Plan, text: _Text, rng: random.Random) -> str:
 
 
 def _sources(plan: _Plan, text: _Text) -> list[str]:
-    """One public source, as guidance and project pages must cite (labkb/checks/sources.py)."""
+    """One public source, as guidance and project pages must cite (labkb/checks/citations.py)."""
     slug = plan.page_path.removesuffix(".md").replace("/", "-")
     return ["sources:", f"  - title: {_yaml_text(text.title())}", f"    url: https://example.org/{slug}/source.pdf"]
 
@@ -294,7 +294,7 @@ def _front(plan: _Plan, language: str, text: _Text, rng: random.Random) -> list[
                 lines.append(f"    pinpoint: {_yaml_text(f'p. {rng.randint(1, 90)}')}")
         lines.append(f"last_reviewed: {n['last_reviewed']}")
     elif plan.kind == "plain" and plan.page_path.startswith("projects/"):
-        lines += _sources(plan, text)  # facts need sources (labkb/checks/sources.py)
+        lines += _sources(plan, text)  # facts need sources (labkb/checks/citations.py)
     elif plan.kind == "blog":
         lines += [
             f"date: {n['date']}",

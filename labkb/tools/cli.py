@@ -10,15 +10,23 @@ import argparse
 import datetime as dt
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from labkb.checks import engine as checks
 from labkb.features import permalinks, scaffold, survey, survey_sheet, translations
 from labkb.model import languages, registries, textfile
 from labkb.model.corpus import Corpus
+from labkb.model.findings import summary_language
+from labkb.model.messages import msg
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGES
-from labkb.output import bundle, reference, site_links
+from labkb.output import bundle, message_reference, reference, site_links
+
+_LANG_HELP = (
+    "the language of every message (default: each file's own, content/es/... in Spanish; "
+    "data files in the default language)"
+)
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
@@ -36,6 +44,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         default="text",
         help="'github' prints GitHub Actions annotations",
     )
+    check.add_argument("--lang", choices=LANGUAGES, help=_LANG_HELP)
 
     tr = verbs.add_parser("translations", help="translation state of every page")
     tr_verbs = tr.add_subparsers(dest="action", required=True)
@@ -57,6 +66,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         help="the title in another language of the post, e.g. es=Título (repeat for each language)",
     )
     post.add_argument("--title-es", metavar="TEXT", help="the Spanish title: the same as --title-in es=TEXT")
+    post.add_argument("--lang", choices=LANGUAGES, help="the language of the questions and messages (default: en)")
 
     bundle_verb = verbs.add_parser("bundle", help="zip a built site folder (the offline bundle)")
     bundle_verb.add_argument("folder", type=Path, help="the built site")
@@ -111,7 +121,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
 def _run(project: Project, args: argparse.Namespace) -> int:
     if args.verb == "check":
-        return _check(project, args.paths, args.format)
+        return _check(project, args.paths, args.format, args.lang)
     if args.verb == "pdfs":
         from labkb.output import pdfs
 
@@ -144,7 +154,7 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     return _refresh(project, args.paths)
 
 
-def _check(project: Project, paths: list[Path], output: str) -> int:
+def _check(project: Project, paths: list[Path], output: str, language: str | None = None) -> int:
     started = time.perf_counter()
     missing = [p for p in paths if not p.exists()]
     for path in missing:
@@ -153,13 +163,14 @@ def _check(project: Project, paths: list[Path], output: str) -> int:
         return 2
     findings = checks.check(project, paths or None)
     for finding in findings:
-        print(finding.github() if output == "github" else finding.text())
+        print(finding.github(language) if output == "github" else finding.text(language))
     elapsed = time.perf_counter() - started
+    summary = summary_language(findings, language)
     if findings:
-        print(f"{len(findings)} problem(s) found. Fix them and run 'make check' again.", file=sys.stderr)
+        print(msg("check.problems", count=len(findings)).render(summary), file=sys.stderr)
         return 1
     count = len(project.markdown_files())
-    print(f"OK: {count} content files checked in {elapsed:.2f} s, no problems.")
+    print(msg("check.ok", count=count, seconds=f"{elapsed:.2f}").render(summary))
     return 0
 
 
@@ -207,53 +218,64 @@ def _refresh(project: Project, paths: list[Path]) -> int:
 
 
 def _docs_reference(project: Project) -> int:
-    path = project.root / "docs" / "content-model.md"
-    document = textfile.read_text(path)
-    updated = reference.splice(document, reference.reference(registries.load(project)))
-    if updated is None:
-        print(
-            f"{project.relative(path)}: the markers of the generated region are missing:\n"
-            f"{reference.START}\n{reference.END}",
-            file=sys.stderr,
+    """Rewrite the generated regions of the docs: (file, its splice function, what goes in, its markers)."""
+    regions: list[tuple[str, Callable[[str, str], str | None], str, tuple[str, str]]] = [
+        (
+            "docs/content-model.md",
+            reference.splice,
+            reference.reference(registries.load(project)),
+            (reference.START, reference.END),
         )
-        return 1
-    if updated != document:
-        path.write_text(updated, encoding="utf-8")
-        print(f"updated {project.relative(path)}")
-    print("OK: the field reference matches labkb/model/schema.py.")
+    ]
+    for guide, (language, code_heading, message_heading) in message_reference.GUIDES.items():
+        table = message_reference.table(language, code_heading, message_heading)
+        regions.append((guide, message_reference.splice, table, (message_reference.START, message_reference.END)))
+    for relative, splice, generated, markers in regions:
+        path = project.root / relative
+        document = textfile.read_text(path)
+        updated = splice(document, generated)
+        if updated is None:
+            print(
+                f"{relative}: the markers of the generated region are missing:\n" + "\n".join(markers), file=sys.stderr
+            )
+            return 1
+        if updated != document:
+            path.write_text(updated, encoding="utf-8")
+            print(f"updated {relative}")
+    print("OK: the field reference matches labkb/model/schema.py; the message lists match data/messages.yml.")
     return 0
 
 
-def _ask(value: str | None, prompt: str) -> str:
+def _ask(value: str | None, what: str, language: str, /, **choices: object) -> str:
+    """`value`, or the answer to the question `new-post.ask-<what>` (data/messages.yml) in `language`."""
     if value:
         return value
     if not sys.stdin.isatty():
-        raise scaffold.ScaffoldError(
-            f"missing {prompt.split(' (')[0].lower()}: give it as an argument (see 'make help')"
-        )
-    return input(f"{prompt}: ").strip()
+        raise scaffold.ScaffoldError(msg("new-post.missing", what=msg(f"part.new-post.{what}")))
+    return input(msg(f"new-post.ask-{what}", **choices).render(language) + ": ").strip()
 
 
 def _new_post(project: Project, args: argparse.Namespace) -> int:
     regs = registries.load(project)
+    language = args.lang or languages.SITE.default
     try:
-        title = _ask(args.title, "Title")
-        author = _ask(args.author, f"Author id ({', '.join(sorted(regs.authors))})")
-        langs = _ask(args.langs, f"Languages ({_language_choices()})")
-        category = _ask(args.category, f"Category ({', '.join(regs.vocabularies.get('categories', {}))})")
-        description = _ask(args.description, "Description (one or two sentences)")
-        languages = tuple(lang.strip() for lang in langs.split(",") if lang.strip())
+        title = _ask(args.title, "title", language)
+        author = _ask(args.author, "author", language, choices=", ".join(sorted(regs.authors)))
+        langs = _ask(args.langs, "langs", language, choices=_language_choices())
+        category = _ask(args.category, "category", language, choices=", ".join(regs.vocabularies.get("categories", {})))
+        description = _ask(args.description, "description", language)
+        chosen = tuple(lang.strip() for lang in langs.split(",") if lang.strip())
         titles = scaffold.parse_titles(args.title_in, {"es": args.title_es} if args.title_es else None) or None
-        request = scaffold.PostRequest(title, author, languages, category, description, dt.date.today(), titles)
+        request = scaffold.PostRequest(title, author, chosen, category, description, dt.date.today(), titles)
         written = scaffold.new_post(project, regs, request)
     except scaffold.ScaffoldError as exc:
-        print(f"new-post: {exc}", file=sys.stderr)
+        print(f"new-post: {exc.message.render(language)} [{exc.message.code}]", file=sys.stderr)
         return 1
     for path in written:
-        print(f"created {project.relative(path)}")
+        print(msg("new-post.created", path=project.relative(path)).render(language))
     # The new addresses are recorded by the deploy on main (docs/deploy.md), not here: the
     # pull request holds the new files only.
-    print("Next: write 300 to 1000 words in each file, then run 'make check'.")
+    print(msg("new-post.next").render(language))
     return 0
 
 
