@@ -29,6 +29,7 @@ import yaml
 from labkb.checks import plain_text
 from labkb.features import scaffold
 from labkb.model import registries
+from labkb.model.messages import Message, msg
 from labkb.model.project import Project
 from labkb.model.registries import Author, Registries
 from labkb.model.schema import AUTHOR, BLOG_POST, LANGUAGE_NAMES, LANGUAGES, TEXT
@@ -41,9 +42,7 @@ SEPARATOR = " — "  # between an id and its names in a dropdown option
 
 # The blog post's fields the form does not ask for: the date is the day of the proposal, the
 # review fields are the editors', translation bookkeeping is written by make translations-refresh.
-NOT_ASKED = frozenset(
-    {"date", "review_status", "reviewed_by", "last_reviewed", "translation_of", "source_fingerprint"}
-)
+NOT_ASKED = frozenset({"date", "review_status", "reviewed_by", "last_reviewed", "translation_of", "source_fingerprint"})
 # Fields of the form that are not front matter: the language, the text, a new author's entry.
 LANGUAGE_FIELD, BODY_FIELD = "language", "body"
 NEW_AUTHOR_FIELDS = ("author_name", "author_affiliation", "author_bio")
@@ -88,7 +87,12 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 
 class ProposalError(Exception):
-    """A proposal that cannot become a post; the message says what to change in the issue."""
+    """A proposal that cannot become a post; the message says what to change in the issue
+    (data/messages.yml, so the comment can give it in the contributor's language)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -198,12 +202,7 @@ def parse(body: str, regs: Registries) -> dict[str, str]:
         heading = f"\n### {element.label}\n"
         at = text.find(heading, position)
         if at == -1:
-            # es: la propuesta no tiene la sección '### {label}': proponga la entrada con el formulario
-            #     «Proponer una entrada de blog», sin cambiar sus títulos
-            raise ProposalError(
-                f"the issue has no '### {element.label}' section: propose the post with the form "
-                "'Propose a blog post', without changing its headings"
-            )
+            raise ProposalError(msg("proposal.no-section", label=element.label))
         starts.append((at, at + len(heading)))
         position = at + len(heading) - 1  # the next heading may start on the line that ends this one
     for index, element in enumerate(order):
@@ -217,10 +216,13 @@ def parse(body: str, regs: Registries) -> dict[str, str]:
 def _choice(element: Element, value: str) -> str:
     """The id of the chosen option (its text up to the separator), or a ProposalError."""
     if value not in element.options:
-        # es: '{label}': elija una de las opciones del formulario ({options}); se encontró {value}
         raise ProposalError(
-            f"'{element.label}': choose one of the form's options ({', '.join(element.options)}), "
-            f"found {plain_text_shown(value)}"
+            msg(
+                "proposal.not-an-option",
+                label=element.label,
+                options=", ".join(element.options),
+                found=plain_text_shown(value),
+            )
         )
     return value.split(SEPARATOR, 1)[0]
 
@@ -249,8 +251,7 @@ def convert(project: Project, regs: Registries, body: str, today: dt.date) -> Pr
     language = _choice(by_id[LANGUAGE_FIELD], values[LANGUAGE_FIELD])
     for element in by_id.values():
         if element.kind == "input" and "\n" in values[element.id]:
-            # es: '{label}' debe ocupar una sola línea: quite los saltos de línea
-            raise ProposalError(f"'{element.label}' must be one line: remove the line breaks")
+            raise ProposalError(msg("proposal.one-line", label=element.label))
     return _convert(project, regs, values, by_id, language, today)
 
 
@@ -277,8 +278,7 @@ def _convert(
         author = _choice(by_id["authors"], author_choice)
     text = values[BODY_FIELD]
     if not text.strip():
-        # es: '{label}' está vacío: escriba allí su entrada
-        raise ProposalError(f"'{by_id[BODY_FIELD].label}' is empty: write your post there")
+        raise ProposalError(msg("proposal.empty-post", label=by_id[BODY_FIELD].label))
     request = scaffold.PostRequest(
         title=values["title"],
         author=author,
@@ -294,7 +294,7 @@ def _convert(
             _check_author_file(project, new_author[0])
         written = scaffold.new_post(project, regs, request)
     except scaffold.ScaffoldError as exc:
-        raise ProposalError(str(exc)) from None
+        raise ProposalError(exc.message) from None
     if new_author:
         _append_author(project, *new_author)
     return Proposal(written[0], language, request.title, new_author[0] if new_author else None)
@@ -305,24 +305,16 @@ def _new_author(values: dict[str, str], regs: Registries) -> tuple[str, Author]:
     for field, value in zip(NEW_AUTHOR_FIELDS, (name, affiliation, bio), strict=True):
         label = TEXTS[field][0]
         if not value.strip():
-            # es: '{label}' está vacío: una persona nueva indica su nombre, su organización y una frase
-            raise ProposalError(f"'{label}' is empty: a new author gives a name, an organisation and a sentence")
+            raise ProposalError(msg("proposal.empty-author-field", label=label))
         problem = plain_text.problem(value, plain_text.limit_for("title" if field == "author_name" else "description"))
         if problem:
-            # es: '{label}': el texto {problem}
-            raise ProposalError(f"'{label}': the text {problem}")
+            raise ProposalError(problem.under(f"'{label}'"))
     try:
         author_id = scaffold.slug_for(name)[:40].rstrip("-")
     except scaffold.ScaffoldError:
-        # es: '{label}': no se puede formar un identificador con ese nombre: use letras
-        raise ProposalError(f"'{TEXTS['author_name'][0]}': cannot make an id from this name: use letters") from None
+        raise ProposalError(msg("proposal.no-author-id", label=TEXTS["author_name"][0])) from None
     if author_id in regs.authors:
-        # es: '{author_id}' ya figura en data/authors.yml: elíjalo en '{label}' en lugar de «nuevo», o escriba su
-        #     nombre completo
-        raise ProposalError(
-            f"'{author_id}' is already in data/authors.yml: choose it under '{TEXTS['authors'][0]}' "
-            "instead of 'new', or give your full name"
-        )
+        raise ProposalError(msg("proposal.author-exists", author=author_id, label=TEXTS["authors"][0]))
     # The same words in every language until an editor translates the organisation and the sentence.
     return author_id, {
         "name": name.strip(),
@@ -341,8 +333,7 @@ def _check_author_file(project: Project, author_id: str) -> None:
         except yaml.YAMLError:
             existing = {}  # the checker reports the file; the registry already knew no such id
         if isinstance(existing, dict) and author_id in existing:
-            # es: '{author_id}' ya figura en data/authors.yml: no se escribió nada
-            raise ProposalError(f"'{author_id}' is already in {registries.AUTHORS_FILE}: nothing was written")
+            raise ProposalError(msg("proposal.author-in-file", author=author_id, file=registries.AUTHORS_FILE))
 
 
 def _append_author(project: Project, author_id: str, author: Author) -> None:

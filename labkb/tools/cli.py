@@ -322,8 +322,10 @@ def _proposal(project: Project, args: argparse.Namespace) -> int:
     try:
         made = proposal.convert(project, regs, body, args.today or dt.date.today())
     except proposal.ProposalError as exc:
-        (outputs / "error").write_text(str(exc), encoding="utf-8")
-        print(f"proposal: {exc}", file=sys.stderr)
+        # In the proposal's language (the comment's), English when it cannot be read.
+        reason = f"{exc.message.render(language or languages.SITE.default)} [{exc.message.code}]"
+        (outputs / "error").write_text(reason, encoding="utf-8")
+        print(f"proposal: {reason}", file=sys.stderr)
         return 1
     (outputs / "post").write_text(project.relative(made.post), encoding="utf-8")
     if made.new_author:
