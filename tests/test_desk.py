@@ -89,7 +89,8 @@ def test_the_desk_lists_every_starter_page_with_its_real_states(tmp_path: Path):
         words = len(re.findall(r"\w+", re.sub(r"\]\([^)]*\)|<[^>]+>|`[^`]*`", " ", body)))
         assert abs(int(row["words"]) - words) <= max(20, words // 10), (name, row["words"], words)
     needs = [r for r in found.values() if r["review_status"] == "needs-review"]
-    assert len(needs) == 38  # every starter page that awaits review, in both languages
+    awaiting = [n for n in found if front(root / n).get("review_status") == "needs-review"]
+    assert len(needs) == len(awaiting) > 0  # every starter page that awaits review, in both languages
     case = found["content/en/case-studies/sweden-regions-sustainable-procurement.md"]
     assert case["type"] == "case_study" and case["reviewed_on"] == "2026-11-21" and case["days_since_review"]
     assert (root / "dist/desk/index.html").is_file() and (root / "dist/desk/es.html").is_file()

@@ -81,7 +81,14 @@ def test_values_are_written_in_the_message_language():
     message = msg("languages.missing-text", what="'award'", language=Language("es"), add="'es: ...'")
     assert message.render("en") == "'award' has no Spanish text: add 'es: ...'"
     assert message.render("es") == "'award' no tiene texto en español: agregue 'es: ...'"
-    nested = msg("author.unknown", author="jdoe", hint="", known=msg("part.none-yet"), file="data/authors.yml")
+    nested = msg(
+        "author.unknown",
+        author="jdoe",
+        hint="",
+        known=msg("part.none-yet"),
+        file="data/authors.yml",
+        line="'jdoe: ...'",
+    )
     assert "ninguno todavía" in nested.render("es")
     assert message.under("'title'").render("es").startswith("'title': 'award' no tiene")
 
@@ -163,16 +170,22 @@ def test_make_check_speaks_the_language_of_each_file(checkout):
         "febrero de 2026 tiene 28 días [date.not-a-date]"
     )
     assert spanish["author.unknown"] == (
-        "content/es/blog/compras.md:4: 'authors': autor desconocido: 'jdoe' (registrados: lab-editors); "
-        "agregue los autores nuevos en data/authors.yml [author.unknown]"
+        "content/es/blog/compras.md:4: 'authors': autor desconocido: 'jdoe' (registrados: lab-editors). Si es su "
+        "primera entrada, agréguese a data/authors.yml en la misma pull request: escriba al final de ese archivo "
+        "esta línea, 'jdoe: {name: Your Name, affiliation: {en: Your organisation, es: Su organización}, bio: "
+        "{en: One sentence about you., es: Una frase sobre usted.}}', con su nombre, su organización y una frase "
+        "sobre usted en cada idioma [author.unknown]"
     )
     assert english["date.not-a-date"] == (
         "content/en/blog/buying.md:3: 'date': '2026-02-30' is not a date that exists: February 2026 has 28 days "
         "[date.not-a-date]"
     )
     assert english["author.unknown"] == (
-        "content/en/blog/buying.md:4: 'authors': unknown author 'jdoe' (known: lab-editors); "
-        "add new authors to data/authors.yml [author.unknown]"
+        "content/en/blog/buying.md:4: 'authors': unknown author 'jdoe' (known: lab-editors). If this is your "
+        "first post, add yourself to data/authors.yml in the same pull request: put this line at the end of that "
+        "file, 'jdoe: {name: Your Name, affiliation: {en: Your organisation, es: Su organización}, bio: {en: One "
+        "sentence about you., es: Una frase sobre usted.}}', with your name, your organisation and a sentence "
+        "about you in each language [author.unknown]"
     )
     assert set(spanish) == set(english)
 

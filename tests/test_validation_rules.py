@@ -74,7 +74,7 @@ def test_a_good_source_is_read():
 
 def test_each_mistake_in_a_source_is_named_on_its_line():
     assert said(sources.read(node("s:\n  title: Report\n  link: https://example.org/\n").value["s"])[1]) == [
-        (3, "unknown key 'link' in a source; allowed: title, url, pinpoint"),
+        (3, "unknown key 'link' in a source; allowed: title, url, pinpoint, language"),
         (2, "this source has no 'url' (each source needs: title, url)"),
     ]
     assert said(sources.read(node("s:\n  url: https://example.org/\n").value["s"])[1]) == [

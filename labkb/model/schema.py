@@ -66,6 +66,14 @@ def record(*keys: str, optional: tuple[str, ...] = (), kinds: dict[str, Kind] | 
 SOURCE = record("title", "url", optional=("pinpoint", "language"), kinds={"url": URL, "language": LANGUAGE})
 
 
+# One help for `sources` in every type (the field reference and the checker's messages show it).
+_SOURCES_HELP = (
+    "Public sources of the facts the page states, listed at the end of the page: title, url, optional pinpoint "
+    "and language (the source's, when it is not the page's). Required on case studies, workshop reports and "
+    "project pages; guidance may link them in a 'Sources' section of the body instead."
+)
+
+
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -164,8 +172,7 @@ PAGE = ContentType(
         Field(
             "sources",
             list_of(SOURCE),
-            "Public sources of the facts the page states: title, url, optional pinpoint and language. "
-            "Required on project pages (projects/).",
+            _SOURCES_HELP,
             [{"title": "Project proposal", "url": "https://example.org/proposal.pdf", "pinpoint": "p. 2"}],
             required=False,
         ),
@@ -212,8 +219,7 @@ GUIDANCE = ContentType(
         Field(
             "sources",
             list_of(SOURCE),
-            "Public sources, listed at the end of the page (or link them in a 'Sources' section of the body): "
-            "title, url, optional pinpoint and language.",
+            _SOURCES_HELP,
             [{"title": "UN Guiding Principles", "url": "https://example.org/ungps.pdf", "pinpoint": "Principle 6"}],
             required=False,
         ),
@@ -253,7 +259,7 @@ CASE_STUDY = ContentType(
         Field(
             "sources",
             list_of(SOURCE),
-            "Public sources: title, url, optional pinpoint.",
+            _SOURCES_HELP,
             [{"title": "Annual report 2016", "url": "https://example.org/report.pdf", "pinpoint": "p. 4"}],
         ),
         Field("review_status", vocab("review_statuses"), _REVIEW_STATUS.help, "needs-review"),
@@ -291,7 +297,7 @@ WORKSHOP = ContentType(
         Field(
             "sources",
             list_of(SOURCE),
-            "Public sources of the report's facts: title, url, optional pinpoint and language.",
+            _SOURCES_HELP,
             [{"title": "Workshop page", "url": "https://example.org/workshop", "language": "en"}],
         ),
         *_REVIEW,
