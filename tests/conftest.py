@@ -74,6 +74,7 @@ class Site:
 # What a copy of the repository holds: the site's configuration and code, and for the
 # make targets the Makefile with what it runs.
 SITE_FILES = ("mkdocs.yml", "mkdocs.offline.yml", "mkdocs.preview.yml", "hooks", "overrides", "data", "labkb")
+SITE_FILES += ("mkdocs.publish.yml",)  # `make publish`: the public site with its downloads
 MAKE_FILES = ("Makefile", "pyproject.toml", "requirements.txt", "scripts")
 
 
