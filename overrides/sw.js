@@ -158,16 +158,16 @@ function cleanUp(state) {
 
 /* With a connection: take a new version of each saved language, if there is one. */
 function checkForUpdates() {
-  var now = Date.now();
-  if (now - lastCheck < 60000) return Promise.resolve();
-  lastCheck = now;
+  if (Date.now() - lastCheck < 60000) return Promise.resolve();
   return readState().then(function (state) {
-    return Object.keys(state.languages).reduce(function (chain, language) {
+    var languages = Object.keys(state.languages);
+    return languages.reduce(function (chain, language) {
       return chain.then(function () { return save(language, state.languages[language].list); });
-    }, Promise.resolve());
-  }).catch(function () {
-    lastCheck = 0;  // offline, or the list moved: the saved copy stays as it is; try again next visit
-  });
+    }, Promise.resolve()).then(function () {
+      // Checked (nothing saved yet does not count): the next check waits a minute.
+      if (languages.length) lastCheck = Date.now();
+    });
+  }).catch(function () { /* offline, or the list moved: the saved copy stays as it is; try again next visit */ });
 }
 
 self.addEventListener("message", function (event) {
