@@ -229,7 +229,7 @@ BROWSER_NAMES = {"sync_playwright"}
 BROWSER_CALLS = {"launch", "launch_persistent_context", "print_guidance"}  # pdfs.print_guidance prints in Chromium
 BROWSER_TEXTS = ("lighthouse",)
 MAKE_BUILDS = {"build", "preview", "offline", "linkcheck", "linkcheck-external", "bench", "test"}  # make targets
-MAKE_BUILDS |= {"publish"}  # `make publish`: the offline copies, then the site
+MAKE_BUILDS |= {"publish", "serve"}  # `make publish`: the offline copies, then the site; `make serve` builds too
 KINDS = ("build", "browser")
 
 _needs_cache: dict[object, frozenset[str]] = {}
