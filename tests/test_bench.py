@@ -34,6 +34,14 @@ FIGURES = (
     "search_index_es_bytes",
     "offline_zip_bytes",
     "peak_memory_bytes",
+    # Offline: each language's copy alone, each language's saved set, and the starter content's.
+    "offline_zip_en_bytes",
+    "offline_zip_es_bytes",
+    "saved_set_en_bytes",
+    "saved_set_es_bytes",
+    "starter_saved_set_es_bytes",
+    "starter_offline_zip_es_bytes",
+    "starter_save_es_seconds",
 )
 
 

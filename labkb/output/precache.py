@@ -50,6 +50,16 @@ def _url(relative: str) -> str:
     return relative.removesuffix("index.html") if relative.endswith("/index.html") else relative
 
 
+LUNR = "assets/javascripts/lunr/"  # Material's search languages: ~0.9 MB, mostly Thai and Japanese
+
+
+def _lunr_needed(relative: str, languages: tuple[str, ...]) -> bool:
+    """Of Material's lunr files, those its search worker loads for the site's languages."""
+    wanted = {"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"}
+    wanted |= {f"min/lunr.{language}.min.js" for language in languages}
+    return relative.removeprefix(LUNR) in wanted
+
+
 def entries(site: Path, language: str, languages: tuple[str, ...], default: str) -> list[Entry]:
     """The files a reader of `language` saves: below its root (the default language's root is
     the site root, without the other languages' folders), and the site's shared assets."""
@@ -58,6 +68,8 @@ def entries(site: Path, language: str, languages: tuple[str, ...], default: str)
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = path.relative_to(site).as_posix()
         if path.name in _SKIPPED_NAMES or relative.endswith(_SKIPPED_SUFFIXES) or relative.startswith("downloads/"):
+            continue
+        if relative.startswith(LUNR) and not _lunr_needed(relative, languages):
             continue
         if language == default:
             wanted = not relative.startswith(others)
