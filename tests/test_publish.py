@@ -5,6 +5,7 @@ download with its size and date on the offline page of each language."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -21,6 +22,7 @@ def test_make_publish_as_typed_publishes_and_links_every_zip_and_pdf(tmp_path):
     result = subprocess.run(
         ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "publish"],
         cwd=root,
+        env={**os.environ, "SITE_URL": "https://kb.example.org/"},  # as docs/deploy.md types it
         capture_output=True,
         text=True,
         timeout=1500,
@@ -42,6 +44,9 @@ def test_make_publish_as_typed_publishes_and_links_every_zip_and_pdf(tmp_path):
     assert '<html lang="es"' in home
     assert not any(m.startswith(("learning-lab-es/es/", "learning-lab-es/en/")) for m in members)
     assert "learning-lab-es/guidance/risk-based-due-diligence.pdf" in members
+    # A copy's offline page sends its reader to the public site for newer copies.
+    copy_page = (root / "dist" / "offline" / "learning-lab-es" / "offline" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://kb.example.org/es/offline/"' in copy_page
 
     for language, prefix, size_mark in (("en", "", "."), ("es", "es/", ",")):
         page = (site / prefix / "offline" / "index.html").read_text(encoding="utf-8")
@@ -49,6 +54,7 @@ def test_make_publish_as_typed_publishes_and_links_every_zip_and_pdf(tmp_path):
             assert (site / "downloads" / name).stat().st_size == each["size"]
             assert f'href="{"../" * (1 + prefix.count("/"))}downloads/{name}"' in page
         assert re.search(rf"<td>\d+\{size_mark}\d MB</td>", page), language
+        assert f'<link rel="canonical" href="https://kb.example.org/{prefix}offline/">' in page
         guide = (site / prefix / "guidance" / "risk-based-due-diligence" / "index.html").read_text(encoding="utf-8")
         assert 'href="../risk-based-due-diligence.pdf"' in guide  # the PDF button, online too
         pdf = site / prefix / "guidance" / "risk-based-due-diligence.pdf"
