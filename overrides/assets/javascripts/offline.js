@@ -72,6 +72,8 @@
 
     button.addEventListener("click", function () {
       button.disabled = true;
+      // Ask the browser not to clear the saved copy when the device runs short of space.
+      if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
       block.setAttribute("data-kb-state", "saving");
       navigator.serviceWorker.ready.then(function (registration) {
         registration.active.postMessage({
