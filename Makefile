@@ -127,5 +127,5 @@ new-post: $(STAMP) ## New blog post: asks, or TITLE="..." AUTHOR=id LANGS=en,es 
 	  $(if $(TITLE_IN),--title-in "$$TITLE_IN")
 
 .PHONY: bench
-bench: $(STAMP) ## Benchmark a synthetic bilingual site: check, builds, sizes, budgets (PAGES=1000 per language)
+bench: $(STAMP) browser ## Benchmark a synthetic bilingual site: check, builds, sizes, budgets (PAGES=1000 per language)
 	$(PY) scripts/bench.py --pages $(or $(PAGES),1000) --json dist/bench.json
