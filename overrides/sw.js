@@ -11,8 +11,9 @@
  * - Requests: a saved file is answered from the saved copy (no network needed); anything
  *   else from the network, keeping a copy of what was read ("kb-read") for when the network
  *   is gone.
- * - Updates: on each visit with a connection (at most once a minute), the worker reads the
- *   lists again; a new version is stored beside the old one and switched to when complete.
+ * - Updates: on each visit with a connection (at most once a minute), the worker reads each
+ *   saved language's version (offline-version.json, a few bytes); when it changed, it reads
+ *   the list again, stores the new version beside the old one and switches when complete.
  * Workbox's precaching (https://developer.chrome.com/docs/workbox/) is the model: versioned
  * caches and revision hashes. Nothing here is fetched from another host.
  */
@@ -162,7 +163,15 @@ function checkForUpdates() {
   return readState().then(function (state) {
     var languages = Object.keys(state.languages);
     return languages.reduce(function (chain, language) {
-      return chain.then(function () { return save(language, state.languages[language].list); });
+      var copy = state.languages[language];
+      // The version alone (a few bytes), then the whole list only when it changed.
+      var versionUrl = copy.list.replace(/offline-precache\.json$/, "offline-version.json");
+      return chain.then(function () { return fetch(versionUrl, { cache: "no-store" }); })
+        .then(function (response) {
+          if (!response.ok) throw new Error(versionUrl + ": " + response.status);
+          return response.json();
+        })
+        .then(function (latest) { return latest.version === copy.version ? null : save(language, copy.list); });
     }, Promise.resolve()).then(function () {
       // Checked (nothing saved yet does not count): the next check waits a minute.
       if (languages.length) lastCheck = Date.now();
@@ -230,6 +239,6 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return;
   var path = new URL(request.url).pathname;
-  if (/\/(sw\.js|offline-precache\.json)$/.test(path)) return;  // always from the network
+  if (/\/(sw\.js|offline-precache\.json|offline-version\.json)$/.test(path)) return;  // always from the network
   event.respondWith(respond(event));
 });

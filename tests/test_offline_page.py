@@ -65,6 +65,8 @@ def test_precache_lists_name_real_files_of_their_language_with_true_revisions(bu
     for language, prefix in (("en", ""), ("es", "es/")):
         data = json.loads((built.site / prefix / precache.MANIFEST).read_text(encoding="utf-8"))
         assert data["language"] == language and data["pages"] > 50
+        version = json.loads((built.site / prefix / precache.VERSION).read_text(encoding="utf-8"))
+        assert version == {"version": data["version"]}
         urls = [url for url, _, _ in data["files"]]
         assert f"{prefix}search/search_index.json" in urls
         assert f"{prefix}glossary/" in urls and f"{prefix}guidance/risk-based-due-diligence/" in urls

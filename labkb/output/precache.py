@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = "offline-precache.json"  # below each language root
+VERSION = "offline-version.json"  # next to it: the version alone, what the worker checks on each visit
 WEB_APP_MANIFEST = "manifest.webmanifest"  # below each language root
 ICONS = (("assets/images/icon-192.png", 192), ("assets/images/icon-512.png", 512))
 REVISION_LENGTH = 16  # hex digits of SHA-256: the service worker checks the same prefix
@@ -26,7 +27,7 @@ REVISION_LENGTH = 16  # hex digits of SHA-256: the service worker checks the sam
 # Never stored: the zips (a reader who saves the site does not need them), source maps,
 # the service worker and the lists themselves, what only crawlers and copies from files use.
 _SKIPPED_SUFFIXES = (".zip", ".map", ".gz", ".webmanifest")
-_SKIPPED_NAMES = {"sw.js", MANIFEST, "sitemap.xml", "robots.txt", "search_index.js"}
+_SKIPPED_NAMES = {"sw.js", MANIFEST, VERSION, "sitemap.xml", "robots.txt", "search_index.js"}
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def write(site: Path, languages: tuple[str, ...], default: str) -> dict[str, dic
             continue
         data = manifest(language, entries(site, language, languages, default))
         (root / MANIFEST).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        (root / VERSION).write_text(json.dumps({"version": data["version"]}), encoding="utf-8")
         written[language] = data
     return written
 
