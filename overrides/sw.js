@@ -11,7 +11,8 @@
  * - Requests: a saved file is answered from the saved copy (no network needed); anything
  *   else from the network, keeping a copy of what was read ("kb-read") for when the network
  *   is gone.
- * - Updates: on each visit with a connection (at most once a minute), the worker reads each
+ * - Updates: on each visit with a connection (at most every ten seconds, and as soon as the
+ *   browser is back online: offline.js says so), the worker reads each
  *   saved language's version (offline-version.json, a few bytes); when it changed, it reads
  *   the list again, stores the new version beside the old one and switches when complete.
  * Workbox's precaching (https://developer.chrome.com/docs/workbox/) is the model: versioned
@@ -159,7 +160,7 @@ function cleanUp(state) {
 
 /* With a connection: take a new version of each saved language, if there is one. */
 function checkForUpdates() {
-  if (Date.now() - lastCheck < 60000) return Promise.resolve();
+  if (Date.now() - lastCheck < 10000) return Promise.resolve();
   return readState().then(function (state) {
     var languages = Object.keys(state.languages);
     return languages.reduce(function (chain, language) {
@@ -173,7 +174,7 @@ function checkForUpdates() {
         })
         .then(function (latest) { return latest.version === copy.version ? null : save(language, copy.list); });
     }, Promise.resolve()).then(function () {
-      // Checked (nothing saved yet does not count): the next check waits a minute.
+      // Checked (nothing saved yet does not count): the next check waits ten seconds.
       if (languages.length) lastCheck = Date.now();
     });
   }).catch(function () { /* offline, or the list moved: the saved copy stays as it is; try again next visit */ });
@@ -227,6 +228,7 @@ function respond(event) {
       }
       return response;
     }, function (error) {
+      lastCheck = 0;  // no network: check for a new version as soon as it is back
       return caches.open(READ).then(function (cache) { return cache.match(key); }).then(function (kept) {
         if (kept) return kept;
         throw error;

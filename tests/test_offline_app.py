@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from labkb.output import precache
@@ -95,8 +97,18 @@ def test_save_for_offline_use_then_read_search_tick_offline_and_update_atomicall
         first = page.evaluate(STATE)["languages"]["es"]
         assert first["version"] == listed["version"]
 
+        # A page outside the saved set (English), read online, is kept as read.
+        page.goto(base + "about/")
+        assert page.locator("html").get_attribute("lang") == "en"
+
         # The network cut: pages, search and checklists still work, from the saved copy.
         context.set_offline(True)
+        response = page.goto(base + "about/")
+        assert response is not None and response.ok and page.locator("html").get_attribute("lang") == "en"
+        other = context.new_page()
+        with pytest.raises(PlaywrightError):  # an English page never read: not there with no network
+            other.goto(base + "events/")
+        other.close()
         for address_path in [
             *(f"es/guidance/{slug}/" for slug in guidance[:3]),
             f"es/case-studies/{cases[0]}/",

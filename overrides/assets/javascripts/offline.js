@@ -17,6 +17,10 @@
   var locale = language === "en" ? "en-GB" : language;
 
   navigator.serviceWorker.register(root + "sw.js", { scope: root }).catch(function () { /* no saving here */ });
+  // Back online: a saved copy takes a new version, if one was published, without waiting for a page load.
+  window.addEventListener("online", function () {
+    if (navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage({ type: "kb-check" });
+  });
 
   function megabytes(bytes) {
     return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1e6);
