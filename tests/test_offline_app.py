@@ -72,6 +72,8 @@ def test_save_for_offline_use_then_read_search_tick_offline_and_update_atomicall
         context = browser.new_context()
         context.on("request", lambda request: requests.append(request.url))
         page = context.new_page()
+        refused: list[str] = []  # the Content Security Policy allows the worker, its script and the manifest
+        page.on("console", lambda message: refused.extend([message.text] if "Content Security" in message.text else []))
 
         # Online: /es/, then the footer link to the offline page, then "Guardar para usar sin conexión".
         page.goto(base + "es/")
@@ -156,6 +158,7 @@ def test_save_for_offline_use_then_read_search_tick_offline_and_update_atomicall
         assert "Guardado el" in _wait(status.text_content)
         browser.close()
 
+    assert refused == []
     others = sorted({urlsplit(url).netloc for url in requests if urlsplit(url).netloc != urlsplit(address).netloc})
     assert others == [], [url for url in requests if urlsplit(url).netloc in others]
 

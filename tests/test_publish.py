@@ -48,6 +48,11 @@ def test_make_publish_as_typed_publishes_and_links_every_zip_and_pdf(tmp_path):
     copy_page = (root / "dist" / "offline" / "learning-lab-es" / "offline" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://kb.example.org/es/offline/"' in copy_page
 
+    # "Save for offline use" stores the language's PDFs too, never the zips.
+    saved = json.loads((site / "es" / "offline-precache.json").read_text(encoding="utf-8"))
+    urls = [url for url, _, _ in saved["files"]]
+    assert "es/guidance/risk-based-due-diligence.pdf" in urls and not any(u.endswith(".zip") for u in urls)
+
     for language, prefix, size_mark in (("en", "", "."), ("es", "es/", ",")):
         page = (site / prefix / "offline" / "index.html").read_text(encoding="utf-8")
         for name, each in names.items():
