@@ -5,13 +5,16 @@ other make tests do, so nothing is installed again), except `make setup`, which 
 Elsewhere: `make help` (tests/test_readme.py), `make preview` and `make offline`
 (tests/test_preview.py), `make publish` (tests/test_publish.py), `make new-post`
 (tests/test_hardening.py). `make test` runs the whole suite: CI runs it as typed (.ci/run,
-tests/test_workflows.py); a test of the suite cannot run the suite.
+tests/test_workflows.py); a test of the suite cannot run the suite. Slow here: `make setup`
+(a new .venv from the registry, about 2.5 minutes on the shared machine) and `make bench
+PAGES=6` (about 2 to 3 minutes).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -153,3 +156,44 @@ def test_make_bench_as_typed_at_a_tiny_size(tmp_path: Path):
     for key in ("offline_zip_es_bytes", "saved_set_es_bytes", "starter_saved_set_es_bytes", "starter_save_es_seconds"):
         assert figures[key] > 0, key
     assert "starter content: Save to ready, es" in result.stdout
+
+
+def test_make_lighthouse_as_typed_installs_the_pinned_version(tmp_path: Path):
+    """`make lighthouse` in a fresh copy: `npm ci` from the package registry, the exact version
+    of tests/lighthouse/package-lock.json, into .tools/ (about 40 s here)."""
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES,))
+    copy_repository(root, ("tests/lighthouse",))
+    make(root, "lighthouse", timeout=900)
+    lock = json.loads((REPO / "tests" / "lighthouse" / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = lock["packages"]["node_modules/lighthouse"]["version"]
+    installed = subprocess.run(
+        [str(root / ".tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"), "--version"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert installed.stdout.strip() == pinned, installed.stdout + installed.stderr
+    assert "Nothing to be done" in make(root, "lighthouse")  # installed once, kept
+
+
+@pytest.mark.build  # `make linkcheck-external` builds first
+def test_make_linkcheck_external_as_typed_asks_the_web_for_each_external_link(tmp_path: Path):
+    """`make linkcheck-external` asks the web for every external link of site/. With no
+    connection (this machine reaches only package registries) it fails and names each address
+    it could not reach, with the reason; with one, it passes or names the broken ones."""
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "linkcheck-external"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        stdin=subprocess.DEVNULL,
+    )
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output and (root / "site" / "index.html").is_file()
+    if result.returncode == 0:
+        assert "OK: every link of" in output
+    else:
+        assert re.search(r"^https://www\.ohchr\.org/\S+: .+$", output, re.MULTILINE), output[-3000:]
+        assert re.search(r"^\d+ broken link\(s\)\.$", output, re.MULTILINE), output[-3000:]
