@@ -81,6 +81,13 @@ def test_save_for_offline_use_then_read_search_tick_offline_and_update_atomicall
         page.wait_for_url(base + "es/offline/")
         status = page.locator("[data-kb-save-status]")
         assert "Todavía no se guardó" in _wait(status.text_content)
+        # Installable: Chromium finds nothing missing in the site (manifest, icons, start address, worker).
+        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        devtools = context.new_cdp_session(page)
+        errors = devtools.send("Page.getInstallabilityErrors")["installabilityErrors"]
+        assert [e["errorId"] for e in errors if e["errorId"] != "in-incognito"] == []  # a test browser's profile
+        manifest = devtools.send("Page.getAppManifest")
+        assert manifest["url"] == base + "es/manifest.webmanifest" and not manifest["errors"]
         page.evaluate("""() => {
           window.kbSeen = [];
           const status = document.querySelector("[data-kb-save-status]");
