@@ -123,4 +123,6 @@ def on_post_build(config):
     text = precache.web_app_manifest(name, short, language, to_root)
     (folder / precache.WEB_APP_MANIFEST).write_text(text, encoding="utf-8")
     if build.every_language_built:
-        precache.write(site, build.built_languages, build.default)
+        # The downloads generated once, at the root, that every language's pages link (the survey's data).
+        shared = tuple(g.path for g in build.generated if g.download)
+        precache.write(site, build.built_languages, build.default, shared)

@@ -71,8 +71,9 @@ def test_precache_lists_name_real_files_of_their_language_with_true_revisions(bu
         assert f"{prefix}search/search_index.json" in urls
         assert f"{prefix}glossary/" in urls and f"{prefix}guidance/risk-based-due-diligence/" in urls
         assert any(u.startswith("assets/javascripts/workers/search.") for u in urls)
+        assert "survey/survey.csv" in urls and "survey/survey.json" in urls  # linked by every language
         if language == "es":
-            assert all(u.startswith(("es/", "assets/")) for u in urls)
+            assert all(u.startswith(("es/", "assets/")) or u.endswith((".csv", ".json", ".xml")) for u in urls)
         else:
             assert not any(u.startswith("es/") for u in urls)
         assert not any(u.endswith((".zip", ".map")) or u == "sw.js" for u in urls)

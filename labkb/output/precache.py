@@ -61,9 +61,12 @@ def _lunr_needed(relative: str, languages: tuple[str, ...]) -> bool:
     return relative.removeprefix(LUNR) in wanted
 
 
-def entries(site: Path, language: str, languages: tuple[str, ...], default: str) -> list[Entry]:
+def entries(
+    site: Path, language: str, languages: tuple[str, ...], default: str, shared: tuple[str, ...] = ()
+) -> list[Entry]:
     """The files a reader of `language` saves: below its root (the default language's root is
-    the site root, without the other languages' folders), and the site's shared assets."""
+    the site root, without the other languages' folders), the site's shared assets, and the
+    `shared` files every language links at the root (the survey's CSV and JSON downloads)."""
     others = tuple(f"{lang}/" for lang in languages if lang != default)
     found = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
@@ -75,7 +78,7 @@ def entries(site: Path, language: str, languages: tuple[str, ...], default: str)
         if language == default:
             wanted = not relative.startswith(others)
         else:
-            wanted = relative.startswith((f"{language}/", "assets/"))
+            wanted = relative.startswith((f"{language}/", "assets/")) or relative in shared
         if wanted:
             data = path.read_bytes()
             found.append(Entry(_url(relative), revision(data), len(data)))
@@ -94,14 +97,17 @@ def manifest(language: str, found: list[Entry]) -> dict[str, object]:
     }
 
 
-def write(site: Path, languages: tuple[str, ...], default: str) -> dict[str, dict[str, object]]:
-    """Write every language's precache list into the built site; returns them by language."""
+def write(
+    site: Path, languages: tuple[str, ...], default: str, shared: tuple[str, ...] = ()
+) -> dict[str, dict[str, object]]:
+    """Write every language's precache list into the built site; returns them by language.
+    `shared`: files at the site root that every language links (see `entries`)."""
     written = {}
     for language in languages:
         root = site if language == default else site / language
         if not root.is_dir():
             continue
-        data = manifest(language, entries(site, language, languages, default))
+        data = manifest(language, entries(site, language, languages, default, shared))
         (root / MANIFEST).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         (root / VERSION).write_text(json.dumps({"version": data["version"]}), encoding="utf-8")
         written[language] = data
