@@ -131,7 +131,10 @@ function save(language, listUrl) {
         if (current && current.version === list.version) {
           return tell({ type: "kb-ready", language: language, copy: current });
         }
-        return store(list, language, current && current.version).then(function () {
+        return store(list, language, current && current.version).catch(function (error) {
+          // Incomplete (no space left, a file that changed, no network): free what it stored.
+          return caches.delete(cacheName(language, list.version)).then(function () { throw error; });
+        }).then(function () {
           return readState();
         }).then(function (fresh) {
           var copy = { version: list.version, list: listUrl, saved: new Date().toISOString(),
