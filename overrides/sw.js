@@ -76,12 +76,14 @@ function store(list, language, previous) {
   var files = list.files;
   var done = { pages: 0, bytes: 0 };
   var next = 0;
+  var failed = false;  // after the first error, the other workers take no more files and report nothing
   return Promise.all([caches.open(name), previous ? caches.open(cacheName(language, previous)) : null])
     .then(function (opened) {
       var cache = opened[0], old = opened[1];
       function one(entry) {
         var key = new URL(entry[0], SCOPE).href, revision = entry[1];
         function count() {
+          if (failed) return undefined;
           done.bytes += entry[2];
           if (isPage(entry[0])) done.pages += 1;
           return tell({ type: "kb-progress", language: language, pages: done.pages, total: list.pages,
@@ -109,9 +111,9 @@ function store(list, language, previous) {
         });
       }
       function worker() {
-        if (next >= files.length) return Promise.resolve();
+        if (failed || next >= files.length) return Promise.resolve();
         var entry = files[next++];
-        return one(entry).then(worker);
+        return one(entry).then(worker, function (error) { failed = true; throw error; });
       }
       var workers = [];
       for (var i = 0; i < PARALLEL; i++) workers.push(worker());

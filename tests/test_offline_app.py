@@ -186,3 +186,25 @@ def test_no_service_worker_from_files(offline_built: Path):
         browser.close()
     assert errors == []
     assert not (offline_built / precache.MANIFEST).exists()
+
+
+def test_an_incomplete_save_keeps_nothing_and_says_so(tmp_path):
+    """A file of the list that cannot be fetched (here: removed after the build) stops the save:
+    the status says so in the reader's language, no version becomes the copy, nothing is kept."""
+    root = copy_repository(tmp_path / "checkout", (*SITE_FILES, "content"))
+    www = tmp_path / "www"
+    www.mkdir()
+    with serve(www) as address, sync_playwright() as playwright:
+        _build(root, www, address)
+        (www / PATH / "es" / "glossary" / "index.html").unlink()
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_context().new_page()
+        page.goto(f"{address}{PATH}/es/offline/")
+        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        page.get_by_role("button", name="Guardar para usar sin conexión").click()
+        page.wait_for_selector("[data-kb-state=failed]", timeout=120000)
+        assert "El guardado se detuvo antes de terminar" in (page.locator("[data-kb-save-status]").text_content() or "")
+        _wait(lambda: page.evaluate(SAVED_CACHES) == [])
+        assert page.evaluate(STATE) is None
+        assert page.get_by_role("button", name="Guardar para usar sin conexión").is_enabled()  # try again
+        browser.close()
