@@ -38,12 +38,28 @@ preview: $(STAMP) ## Build a copy to open from files (no server, no PDFs) into d
 	$(MKDOCS) build --strict --clean -f mkdocs.preview.yml --site-dir dist/preview
 	$(KB) links dist/preview
 
-offline: $(STAMP) browser ## Zip the whole bilingual site, with PDFs of the guidance, to browse with no network
+# The languages of the site: the folders of content/ (each a one-language copy of `make offline`).
+SITE_LANGUAGES = $(notdir $(patsubst %/,%,$(wildcard content/*/)))
+
+offline: $(STAMP) browser ## Zip the site, with PDFs of the guidance, to browse with no network: both languages, and one per language
 	rm -rf dist/offline
 	$(MKDOCS) build --strict -f mkdocs.offline.yml --site-dir dist/offline/learning-lab
 	$(KB) pdfs dist/offline/learning-lab
 	$(KB) links dist/offline/learning-lab
 	$(KB) bundle dist/offline/learning-lab dist/learning-lab-offline.zip
+	@set -e; for lang in $(SITE_LANGUAGES); do \
+	  echo "The copy in $$lang only:"; \
+	  BUILD_ONLY_LOCALE=$$lang $(MKDOCS) build --strict -f mkdocs.offline.yml --site-dir dist/offline/learning-lab-$$lang; \
+	  $(KB) pdfs dist/offline/learning-lab-$$lang --copy-from dist/offline/learning-lab --language $$lang; \
+	  $(KB) links dist/offline/learning-lab-$$lang; \
+	  $(KB) bundle dist/offline/learning-lab-$$lang dist/learning-lab-offline-$$lang.zip; \
+	done
+
+.PHONY: publish
+publish: offline ## The public site with its downloads (offline copies, PDFs) into site/, links checked: what the deploy publishes
+	$(KB) downloads
+	$(MKDOCS) build --strict --clean -f mkdocs.publish.yml --site-dir site
+	$(KB) links site
 
 urls: $(STAMP) ## Record the addresses the site publishes now in data/urls.txt (never removes any)
 	$(KB) urls
@@ -114,7 +130,7 @@ new-post: $(STAMP) ## New blog post: asks, or TITLE="..." AUTHOR=id LANGS=en,es 
 	  $(if $(TITLE_IN),--title-in "$$TITLE_IN") $(if $(KB_LANG),--lang "$$KB_LANG")
 
 .PHONY: bench
-bench: $(STAMP) ## Benchmark a synthetic bilingual site: check, builds, sizes, budgets (PAGES=1000 per language)
+bench: $(STAMP) browser ## Benchmark a synthetic bilingual site: check, builds, sizes, budgets (PAGES=1000 per language)
 	$(PY) scripts/bench.py --pages $(or $(PAGES),1000) --json dist/bench.json
 
 .PHONY: desk

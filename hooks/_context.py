@@ -29,6 +29,7 @@ from labkb.features import blog, glossary, library, sections, survey, translatio
 from labkb.model import addresses, registries
 from labkb.model.corpus import Corpus, Page
 from labkb.model.project import Project
+from labkb.output import downloads as published
 
 
 class BuildMode(enum.Enum):
@@ -38,16 +39,26 @@ class BuildMode(enum.Enum):
     ONLINE = "online"  # the public site (`make build`, `make serve`)
     OFFLINE = "offline"  # the copy to open from files, with a PDF of each guidance document (`make offline`)
     PREVIEW = "preview"  # a pull request's preview to open from files, without PDFs (`make preview`)
+    # The public site with its downloads (`make publish`, mkdocs.publish.yml): as ONLINE, and it
+    # also publishes the offline copies and the guidance PDFs that `make offline` made
+    # (labkb.output.downloads), and links them.
+    PUBLISH = "publish"
 
     @property
     def from_files(self) -> bool:
         """Opened from file://: search through the iframe-worker shim, no head alternates."""
-        return self is not BuildMode.ONLINE
+        return self in (BuildMode.OFFLINE, BuildMode.PREVIEW)
+
+    @property
+    def served(self) -> bool:
+        """Served over HTTP(S): the web app manifest and the service worker ("Save for offline use")."""
+        return not self.from_files
 
     @property
     def guidance_pdfs(self) -> bool:
-        """The build's output holds a PDF of each guidance document (`make offline` prints them)."""
-        return self is BuildMode.OFFLINE
+        """The build's output holds a PDF of each guidance document (`make offline` prints them,
+        `make publish` publishes them)."""
+        return self in (BuildMode.OFFLINE, BuildMode.PUBLISH)
 
 
 @dataclass
@@ -88,6 +99,25 @@ class BuildContext:
     def url_to(self, page_path: str, from_url: str, language: str | None = None) -> str:
         """Relative URL from the page at site URL `from_url` to `page_path` in a language."""
         return get_relative_url(self.url_of(page_path, language), from_url)
+
+    @cached_property
+    def downloads(self) -> published.Downloads | None:
+        """What the publish build publishes and links (dist/downloads.json); None in other builds."""
+        if self.mode is not BuildMode.PUBLISH:
+            return None
+        try:
+            return published.load(self.project)
+        except published.MissingDownloads as error:
+            raise PluginError(str(error)) from None
+
+    def pdf_of(self, page_path: str, language: str | None = None) -> str | None:
+        """Where the PDF of a guidance page is, from the site root, if this build has it."""
+        language = language or self.language
+        if not self.mode.guidance_pdfs:
+            return None
+        if self.downloads is not None and self.downloads.pdf(language, page_path) is None:
+            return None
+        return published.pdf_path(page_path, self.prefix(language))
 
     def absolute(self, page_path: str, language: str | None = None) -> str:
         return self.site_url + self.url_of(page_path, language)

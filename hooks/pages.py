@@ -18,7 +18,6 @@ from mkdocs.utils import get_relative_url
 import _context
 from labkb.features import rendering, translations
 from labkb.model.schema import CASE_STUDY, EVENT, GUIDANCE, WORKSHOP, content_type_for
-from labkb.output import pdfs
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -36,10 +35,10 @@ def on_page_markdown(markdown, page, config, files):
             top.append(rendering.stale_notice(regs, language, state.source, link))
     ctype = content_type_for(getattr(page.file, "norm_src_uri", page.file.src_uri))
     bottom = []
-    if ctype is GUIDANCE and page.file.abs_src_path and build.mode.guidance_pdfs:
-        # `make offline` prints each guidance document to <page>.pdf next to its page.
-        name = pdfs.pdf_name(page.file.norm_src_uri).rsplit("/", 1)[-1]
-        top.append(rendering.pdf_button(name, regs.label("guidance_pdf", language)))
+    pdf = build.pdf_of(page.file.norm_src_uri) if ctype is GUIDANCE and page.file.abs_src_path else None
+    if pdf is not None:
+        # `make offline` prints each guidance document to <page>.pdf; `make publish` publishes them.
+        top.append(rendering.pdf_button(get_relative_url(pdf, page.url), regs.label("guidance_pdf", language)))
     if ctype is EVENT:
         top.append(rendering.event_facts(page.meta, regs, language))
     if ctype is WORKSHOP:

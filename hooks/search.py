@@ -37,7 +37,8 @@ def on_post_build(config):
     if not merged_path.is_file():
         return
     project, regs, corpus = build.project, build.regs, build.corpus
-    languages = tuple(lang for lang in build.languages if (project.content / lang).is_dir())
+    # The languages this build makes (`BUILD_ONLY_LOCALE`: one, at the root; no index for the others).
+    languages = tuple(lang for lang in build.built_languages if (project.content / lang).is_dir())
     default = build.default
 
     def written_in(language: str, location: str) -> str:

@@ -49,6 +49,28 @@ def _print(report: dict) -> None:
         ("search index, English", _figure(figures["search_index_en_bytes"], "bytes")),
         ("search index, Spanish", _figure(figures["search_index_es_bytes"], "bytes")),
         ("offline bundle (zip)", _figure(figures["offline_zip_bytes"], "bytes")),
+        *(
+            (f"offline copy, {language} only (zip)", _figure(figures.get(f"offline_zip_{language}_bytes"), "bytes"))
+            for language in ("en", "es")
+        ),
+        *(
+            (
+                f"saved for offline use, {language}",
+                f"{_figure(figures.get(f'saved_set_{language}_bytes'), 'bytes')}, "
+                f"{figures.get(f'saved_set_{language}_pages')} pages",
+            )
+            for language in ("en", "es")
+        ),
+        (
+            "starter content: saved set en / es",
+            f"{_figure(figures.get('starter_saved_set_en_bytes'), 'bytes')} / "
+            f"{_figure(figures.get('starter_saved_set_es_bytes'), 'bytes')}",
+        ),
+        (
+            "starter content: zips all / en / es",
+            " / ".join(_figure(figures.get(f"starter_offline_zip{k}_bytes"), "bytes") for k in ("", "_en", "_es")),
+        ),
+        ("starter content: Save to ready, es", _figure(figures.get("starter_save_es_seconds"), "s")),
         ("peak memory (max RSS of a build)", _figure(figures["peak_memory_bytes"], "bytes")),
         (
             "hostile input, slowest page",

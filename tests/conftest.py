@@ -75,6 +75,7 @@ class Site:
 # What a copy of the repository holds: the site's configuration and code, and for the
 # make targets the Makefile with what it runs.
 SITE_FILES = ("mkdocs.yml", "mkdocs.offline.yml", "mkdocs.preview.yml", "hooks", "overrides", "data", "labkb")
+SITE_FILES += ("mkdocs.publish.yml",)  # `make publish`: the public site with its downloads
 MAKE_FILES = ("Makefile", "pyproject.toml", "requirements.txt", "scripts")
 
 
@@ -238,6 +239,7 @@ BROWSER_NAMES = {"sync_playwright"}
 BROWSER_CALLS = {"launch", "launch_persistent_context", "print_guidance"}  # pdfs.print_guidance prints in Chromium
 BROWSER_TEXTS = ("lighthouse",)
 MAKE_BUILDS = {"build", "preview", "offline", "linkcheck", "linkcheck-external", "bench", "test"}  # make targets
+MAKE_BUILDS |= {"publish", "serve"}  # `make publish`: the offline copies, then the site; `make serve` builds too
 KINDS = ("build", "browser")
 
 _needs_cache: dict[object, frozenset[str]] = {}

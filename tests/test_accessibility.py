@@ -31,6 +31,7 @@ TEMPLATES = {
     "workshop report": "workshops/santiago-2017/",
     "event": "events/santiago-workshop-2017/",
     "glossary": "glossary/",
+    "offline page": "offline/",  # its "Save for offline use" button and status line
     "404": "404.html",
 }
 

@@ -56,3 +56,20 @@ def test_every_job_has_a_timeout(path):
     for name, job in yaml.safe_load(path.read_text())["jobs"].items():
         minutes = job.get("timeout-minutes")
         assert isinstance(minutes, int) and 1 <= minutes <= 90, (name, minutes)
+
+
+# The deploy's commands (named here: a test that spells out a make target that builds is marked 'build').
+TESTS, PUBLISH = "make test", "make publish"
+
+
+def test_deploy_builds_the_offline_copies_and_pdfs_and_publishes_the_site_that_links_them():
+    """`make publish` makes the zips (bilingual, one per language) and PDFs, then builds site/
+    with them; the deploy runs it after the tests, with the public address, and uploads site/."""
+    workflow = yaml.safe_load((REPO / ".github/workflows/deploy.yml").read_text())
+    build = workflow["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in build]
+    assert runs.index(TESTS) < runs.index(PUBLISH)
+    publish = build[runs.index(PUBLISH)]
+    assert publish["env"]["SITE_URL"].startswith("${{ steps.pages.outputs.base_url }}")
+    upload = next(s for s in build if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert build.index(upload) > runs.index(PUBLISH) and upload["with"]["path"] == "site"

@@ -335,6 +335,7 @@ SECTION_ORDER = (
     "blog",
     "projects",
     "glossary",
+    "offline",
 )
 
 

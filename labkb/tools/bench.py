@@ -38,8 +38,9 @@ from labkb.model import corpus as content
 from labkb.model import registries
 from labkb.model.findings import Finding
 from labkb.model.project import Project
+from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
 from labkb.output import bundle
-from labkb.tools import bench_limits
+from labkb.tools import bench_limits, bench_offline
 
 # --- the corpus -----------------------------------------------------------------------
 
@@ -482,8 +483,9 @@ def run_build(
     root: Path, site: Path, config: str = "mkdocs.yml", extra: tuple[str, ...] = (), env: dict[str, str] | None = None
 ) -> BuildResult:
     """`python -m mkdocs build --strict` in `root`, timed, with the child's own peak memory."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    environment.pop("BUILD_ONLY_LOCALE", None)
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("BUILD_ONLY_LOCALE", None)  # the caller's shell's; `env` may set it
+    environment.update(env or {})
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site), *extra]
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
         started = time.perf_counter()
@@ -598,6 +600,14 @@ BUDGETS = (
     Budget("search_index_en_bytes", "search index, English", 12 * MB, at_most=True, unit="bytes", grows=True),
     Budget("search_index_es_bytes", "search index, Spanish", 14 * MB, at_most=True, unit="bytes", grows=True),
     Budget("offline_zip_bytes", "offline bundle (zip)", 31 * MB, at_most=True, unit="bytes", grows=True),
+    # The offline copies and "Save for offline use" (docs/performance.md, "Offline"): measured on
+    # 2026-12-01 at 1000 pages per language, plus 25%, rounded; the seconds on the starter content.
+    Budget("offline_zip_en_bytes", "offline copy, English only (zip)", 16 * MB, at_most=True, unit="bytes", grows=True),
+    Budget("offline_zip_es_bytes", "offline copy, Spanish only (zip)", 17 * MB, at_most=True, unit="bytes", grows=True),
+    Budget("saved_set_en_bytes", "saved for offline use, English", 58 * MB, at_most=True, unit="bytes", grows=True),
+    Budget("saved_set_es_bytes", "saved for offline use, Spanish", 61 * MB, at_most=True, unit="bytes", grows=True),
+    Budget("starter_saved_set_es_bytes", "saved for offline use, Spanish, starter", 5 * MB, at_most=True, unit="bytes"),
+    Budget("starter_save_es_seconds", "Save to ready, Spanish, starter content", 10, at_most=True, unit="s"),
     # The worst page each limit of labkb/checks/bounds.py accepts, rendered (labkb/tools/bench_limits.py).
     Budget(
         "hostile_worst_seconds",
@@ -696,6 +706,7 @@ def _run(pages: int, seed: int, base: Path, source: Path | None, progress: Progr
         builds[name] = result
 
     zip_bytes = bundle.make_zip(sites["offline"], base / "offline.zip")
+    offline = _offline_figures(corpus.root, base, source, progress)
     project_html, plain_html = html_summary(sites["project"]), html_summary(sites["plain"])
     figures = {
         "pages_per_language": corpus.pages_per_language,
@@ -718,6 +729,8 @@ def _run(pages: int, seed: int, base: Path, source: Path | None, progress: Progr
         "offline_zip_bytes": zip_bytes,
         "offline_site_bytes": folder_size(sites["offline"])[0],
         "peak_memory_bytes": max(b.max_rss_bytes for b in builds.values()),
+        **bench_offline.saved_sets(sites["project"], LANGUAGES, DEFAULT_LANGUAGE),
+        **offline,
         **hostile,
     }
     budgets = evaluate(figures, corpus.pages_per_language)
@@ -738,6 +751,32 @@ def _run(pages: int, seed: int, base: Path, source: Path | None, progress: Progr
         "passed": all(b["passed"] for b in budgets),
         "total_seconds": round(time.perf_counter() - started, 1),
     }
+
+
+def _offline_figures(corpus: Path, base: Path, source: Path | None, progress: Progress) -> dict[str, Any]:
+    """Each language's offline copy alone, at the corpus's size; and for the starter content
+    (the repository's own): the saved sets, the three zips and the seconds from "Save" to "ready"."""
+
+    def build(root: Path, site: Path, config: str, env: dict[str, str] | None) -> None:
+        progress(f"build: {config} {' '.join(f'{k}={v}' for k, v in (env or {}).items())} in {root.name}")
+        result = run_build(root, site, config, (), env)
+        if result.returncode != 0:
+            raise BenchError(f"the {config} build of {root} failed (exit {result.returncode}):\n{result.output}")
+
+    figures: dict[str, Any] = dict(bench_offline.one_language_copies(corpus, base / "offline-one", LANGUAGES, build))
+    starter = (source or Path(__file__).resolve().parents[2]).resolve()
+    work = base / "starter"
+    build(starter, work / "site", "mkdocs.yml", None)
+    build(starter, work / "learning-lab", "mkdocs.offline.yml", None)
+    starter_figures = {
+        **bench_offline.saved_sets(work / "site", LANGUAGES, DEFAULT_LANGUAGE),
+        "offline_zip_bytes": bundle.make_zip(work / "learning-lab", work / "learning-lab-offline.zip"),
+        **bench_offline.one_language_copies(starter, work, LANGUAGES, build),
+    }
+    progress("Save for offline use: the starter content in Spanish, in Chromium")
+    starter_figures["save_es_seconds"] = round(bench_offline.save_seconds(work / "site", "es", "es/"), 2)
+    figures.update({f"starter_{k}": v for k, v in starter_figures.items()})
+    return figures
 
 
 def _size(path: Path) -> int | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from labkb.model.corpus import Corpus
 from labkb.model.findings import summary_language
 from labkb.model.messages import msg
 from labkb.model.project import Project
-from labkb.model.schema import LANGUAGES
+from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
 from labkb.output import bundle, message_reference, reference, site_links
 
 _LANG_HELP = (
@@ -87,6 +88,18 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
     pdf = verbs.add_parser("pdfs", help="print every guidance document of a built folder to PDF")
     pdf.add_argument("folder", type=Path, help="a build without directory URLs (the offline one)")
+    pdf.add_argument(
+        "--copy-from",
+        type=Path,
+        metavar="BILINGUAL",
+        help="copy the PDFs of --language from this bilingual copy instead of printing them again",
+    )
+    pdf.add_argument("--language", help="the one language the folder holds (with --copy-from)")
+
+    verbs.add_parser(
+        "downloads",
+        help="record the offline copies and PDFs 'make offline' made, with sizes and dates (dist/downloads.json)",
+    )
 
     verbs.add_parser("docs-reference", help="regenerate the field reference in docs/content-model.md from the schema")
 
@@ -120,38 +133,76 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
 
 def _run(project: Project, args: argparse.Namespace) -> int:
-    if args.verb == "check":
-        return _check(project, args.paths, args.format, args.lang)
-    if args.verb == "pdfs":
-        from labkb.output import pdfs
-
-        written = pdfs.print_guidance(args.folder.resolve(), pdfs.guidance_pages(project.content))
-        print(f"OK: {len(written)} guidance PDF(s) printed into {args.folder}.")
-        return 0
-    if args.verb == "links":
-        return _links(args.folder, args.external)
-    if args.verb == "survey":
-        return _survey(project, args.action, args.file)
-    if args.verb == "urls":
-        return _urls(project)
-    if args.verb == "bundle":
-        size = bundle.make_zip(args.folder, args.target)
-        print(
-            f"OK: {project.relative(args.target.resolve())} ({size / 1024 / 1024:.1f} MB). Unzip it "
-            f"and open {args.folder.name}/index.html in a browser; no connection needed."
-        )
-        return 0
-    if args.verb == "new-post":
-        return _new_post(project, args)
-    if args.verb == "docs-reference":
-        return _docs_reference(project)
-    if args.verb == "proposal":
-        return _proposal(project, args)
-    if args.verb == "desk":
-        return _desk(project, args.today or dt.date.today())
+    verbs: dict[str, Callable[[], int]] = {
+        "check": lambda: _check(project, args.paths, args.format, args.lang),
+        "pdfs": lambda: _pdfs(project, args),
+        "downloads": lambda: _downloads(project),
+        "links": lambda: _links(args.folder, args.external),
+        "survey": lambda: _survey(project, args.action, args.file),
+        "urls": lambda: _urls(project),
+        "bundle": lambda: _bundle(project, args.folder, args.target),
+        "new-post": lambda: _new_post(project, args),
+        "docs-reference": lambda: _docs_reference(project),
+        "proposal": lambda: _proposal(project, args),
+        "desk": lambda: _desk(project, args.today or dt.date.today()),
+    }
+    if args.verb in verbs:
+        return verbs[args.verb]()
     if args.action == "status":
         return _status(project)
     return _refresh(project, args.paths)
+
+
+def _pdfs(project: Project, args: argparse.Namespace) -> int:
+    from labkb.output import pdfs
+
+    if args.copy_from is not None:
+        return _copy_pdfs(args.copy_from, args.folder, args.language)
+    written = pdfs.print_guidance(args.folder.resolve(), pdfs.guidance_pages(project.content))
+    print(f"OK: {len(written)} guidance PDF(s) printed into {args.folder}.")
+    return 0
+
+
+def _bundle(project: Project, folder: Path, target: Path) -> int:
+    size = bundle.make_zip(folder, target)
+    print(
+        f"OK: {project.relative(target.resolve())} ({size / 1024 / 1024:.1f} MB). Unzip it "
+        f"and open {folder.name}/index.html in a browser; no connection needed."
+    )
+    return 0
+
+
+def _copy_pdfs(bilingual: Path, folder: Path, language: str | None) -> int:
+    """A one-language copy's PDFs are the bilingual copy's, for that language: copied, not printed twice."""
+    if language not in LANGUAGES:
+        print(f"--language must be one of: {', '.join(LANGUAGES)} (found '{language}')", file=sys.stderr)
+        return 2
+    source = (bilingual if language == DEFAULT_LANGUAGE else bilingual / language) / "guidance"
+    found = sorted(source.glob("*.pdf"))
+    if not found:
+        print(f"{source}: no PDF to copy; print them first ('kb pdfs {bilingual}')", file=sys.stderr)
+        return 1
+    target = folder / "guidance"
+    target.mkdir(parents=True, exist_ok=True)
+    for pdf in found:
+        shutil.copyfile(pdf, target / pdf.name)
+    print(f"OK: {len(found)} guidance PDF(s) in {language} copied into {folder}.")
+    return 0
+
+
+def _downloads(project: Project) -> int:
+    from labkb.output import downloads
+
+    try:
+        recorded = downloads.record(project, LANGUAGES, DEFAULT_LANGUAGE)
+    except downloads.MissingDownloads as error:
+        print(error, file=sys.stderr)
+        return 1
+    for each in recorded.zips:
+        print(f"  {each.source}: {each.size / 1_000_000:.1f} MB")
+    count = sum(len(each) for each in recorded.pdfs.values())
+    print(f"OK: {len(recorded.zips)} offline copies and {count} PDF(s) recorded in {downloads.RECORD}.")
+    return 0
 
 
 def _check(project: Project, paths: list[Path], output: str, language: str | None = None) -> int:
