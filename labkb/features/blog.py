@@ -145,7 +145,7 @@ def author_box(post: Post, regs: Registries, language: str) -> str:
 def _entry(post: Post, regs: Registries, language: str, to_blog: str) -> str:
     minutes = regs.label("blog_reading_time", language, minutes=post.minutes)
     return (
-        f"### [{_text(post.title)}]({to_blog}{post.slug}.md)\n\n"
+        f"## [{_text(post.title)}]({to_blog}{post.slug}.md)\n\n"
         f"{dates.long_date(post.date, language)} · {minutes}\n\n{_text(post.description)}\n"
     )
 

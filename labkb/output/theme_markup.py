@@ -1,0 +1,93 @@
+"""What the theme writes into every page, made valid HTML, quiet on the network and in the
+page's language: the smallest edits of Material's output, each one exact.
+
+Each edit names the exact text it replaces. When a Material release writes something else,
+the edit finds nothing; the validators of tests/test_validators.py (vnu, Lighthouse, the
+request count) then fail and name the page, so a silent change cannot pass.
+
+- `valid_markup`: Material's two toggles (the drawer, the search) are checkboxes with
+  `autocomplete="off"`, which HTML allows only on text-like inputs (vnu: 2 errors on every
+  page). The attribute is dropped. Its only effect was Firefox's form restoration: after a
+  reload Firefox may show the drawer as it was, which Material's own script closes on the
+  next navigation. And on a page outside the navigation (generated pages, blog posts) the
+  table of contents' title is a `<label for="__toc">` with no `__toc` checkbox (the
+  checkbox comes with the page's entry in the navigation): the `for` is dropped there, so
+  the label names no missing control; it did nothing on those pages.
+- `without_alternate_sitemaps`: on every page load Material's script fetches `sitemap.xml`
+  next to each `<link rel="alternate">` of the head (hreflang links and the RSS link), to keep
+  readers on the same page when they switch language by those links. Our hreflang links name
+  each page, not a language root, so every one of those requests fails (status 404). The
+  language switcher already links each page to itself in the other language (hooks/pages.py),
+  so the lookup has nothing to add: the selector is narrowed to match no element.
+- `named_search_dialog`: Material's search is a `role="dialog"` without a name (Lighthouse and
+  axe: aria-dialog-name); it gets one, in the page's language (label `search_dialog`).
+- `localized_permalinks`: the heading permalinks' title ("Permanent link", from Python-Markdown's
+  toc extension, one value for every language) in the page's language.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Material 9.8's base.html: the drawer and search toggles.
+TOGGLES = (
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+)
+# Material 9.8's partials/toc.html, and the checkbox partials/nav-item.html writes.
+TOC_TITLE = '<label class="md-nav__title" for="__toc">'
+TOC_TOGGLE = 'id="__toc"'
+# Material 9.8's integrations/alternate (bundle.*.min.js): the head links whose sitemaps it reads.
+ALTERNATE_LOOKUP = 'M("link[rel=alternate]")'
+NO_ALTERNATE_LOOKUP = 'M("link[rel=alternate][data-kb-sitemap]")'  # no element has it
+
+
+def valid_markup(document: str) -> str:
+    """The page without the theme's two HTML errors (see the module's docstring)."""
+    for toggle in TOGGLES:
+        document = document.replace(toggle, toggle.replace(' autocomplete="off"', ""))
+    if TOC_TITLE in document and TOC_TOGGLE not in document:  # a title naming a missing checkbox
+        document = document.replace(TOC_TITLE, '<label class="md-nav__title">')
+    return document
+
+
+def without_alternate_sitemaps(bundle: str) -> str:
+    """Material's bundle without its sitemap lookups next to head alternates.
+
+    Raises ValueError when the bundle holds the lookup not exactly once and was not
+    changed before: a Material release that changed it needs this function looked at again.
+    """
+    if NO_ALTERNATE_LOOKUP in bundle and ALTERNATE_LOOKUP not in bundle:
+        return bundle  # changed already (a second build into the same folder)
+    if bundle.count(ALTERNATE_LOOKUP) != 1:
+        raise ValueError(
+            f"Material's bundle holds {ALTERNATE_LOOKUP!r} {bundle.count(ALTERNATE_LOOKUP)} times, expected once: "
+            "its language lookup changed; update labkb/output/theme_markup.py"
+        )
+    return bundle.replace(ALTERNATE_LOOKUP, NO_ALTERNATE_LOOKUP)
+
+
+# Material 9.8's partials/search.html.
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def named_search_dialog(document: str, name: str) -> str:
+    """The search dialog with its accessible name `name`."""
+    named = SEARCH_DIALOG.removesuffix(">") + f' aria-label="{html.escape(name)}">'
+    return document.replace(SEARCH_DIALOG, named)
+
+
+_PERMALINK = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")([^"]*)(")')
+
+
+def localized_permalinks(content: str, english: str, title: str) -> str:
+    """Heading permalinks titled `english` (the toc extension's title) get `title` instead."""
+    written = html.escape(english)
+
+    def swap(match: re.Match[str]) -> str:
+        if match.group(2) != written:
+            return match.group(0)
+        return match.group(1) + html.escape(title) + match.group(3)
+
+    return _PERMALINK.sub(swap, content)
