@@ -3,6 +3,7 @@ the network and in the page's language.
 
 - every page and the 404 template: Material's two HTML errors removed (`valid_markup`), and
   a name for its search dialog (label `search_dialog`);
+- every page's `<title>`: the pattern of labkb.features.titles (short, the site's name once);
 - every page's content: the heading permalinks' title in the page's language (label
   `permalink_title`; Python-Markdown's toc extension has one title for every language);
 - once the theme's assets are written: Material's bundle no longer fetches `sitemap.xml`
@@ -18,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import _context
+from labkb.features import titles
 from labkb.output import theme_markup
 
 TOC_DEFAULT_TITLE = "Permanent link"  # Python-Markdown's toc extension, when permalink_title is not set
@@ -33,6 +35,16 @@ def _chrome(document: str) -> str:
     build = _context.get()
     document = theme_markup.valid_markup(document)
     return theme_markup.named_search_dialog(document, build.regs.label("search_dialog", build.language))
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """The page's `<title>` (labkb.features.titles), which overrides/main.html writes."""
+    build = _context.get()
+    title = page.meta.get("title") or page.title
+    short = build.regs.label("site_short_name", build.language)
+    home = getattr(page.file, "norm_src_uri", page.file.src_uri) == "index.md"  # each language's home page
+    context["kb_title"] = titles.html_title(title, config.site_name, short, home)
+    return context
 
 
 @event_priority(-900)  # after the hooks that edit a page's output, before the policy (-1000)

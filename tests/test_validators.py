@@ -17,6 +17,7 @@ Each validator runs once per build over all its pages (session fixtures `built`,
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import json
 import os
@@ -31,6 +32,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from labkb.features.titles import BUDGET, html_title
 from tests.browser import ARGS, CHROMIUM
 from tests.conftest import REPO, Built
 
@@ -304,3 +306,41 @@ def test_spanish_pages_carry_no_english_chrome(built: Built):
 def _title(path: Path) -> str:
     match = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.DOTALL)
     return match[1].strip() if match else ""
+
+
+def test_title_pattern():
+    site, short = "Public Procurement and Human Rights Learning Lab", "Learning Lab"
+    assert html_title("Guidance", site, short, False) == "Guidance · Learning Lab"
+    assert html_title("Anything", site, short, True) == site  # a home page: the site's name alone
+    assert html_title(site, site, short, False) == site  # never twice
+    assert html_title("About the Learning Lab", site, short, False) == "About the Learning Lab"
+    long = "Risk-based human rights due diligence for public buyers"  # 56 + 15 > 60: alone, never cut
+    assert html_title(long, site, short, False) == long
+    assert html_title("Q&amp;A", site, short, False) == "Q&amp;A · Learning Lab"  # escaped in, escaped out
+    assert html_title("x" * 45, site, "A&B", False) == "x" * 45 + " · A&amp;B"  # 45 + 3 + 3 = 51 seen
+
+
+def test_titles_fit_a_result_list_and_name_the_site_once(built: Built):
+    names = {
+        "": "Public Procurement and Human Rights Learning Lab",
+        "es/": "Laboratorio de Aprendizaje sobre Compras Públicas y Derechos Humanos",
+    }
+    shorts = {"": "Learning Lab", "es/": "Laboratorio de Aprendizaje"}
+    problems, lengths = [], []
+    for prefix in PREFIXES:
+        assert _title(built.site / prefix / "index.html") == names[prefix]
+    for path in sorted(built.site.rglob("*.html")):
+        name = path.relative_to(built.site).as_posix()
+        text = path.read_text(encoding="utf-8")
+        own = re.search(r'<meta property="og:title" content="([^"]*)">', text)
+        if own is None or name == "404.html":
+            continue  # redirect pages and the 404 page: not in result lists
+        prefix = "es/" if name.startswith("es/") else ""
+        title = html.unescape(_title(path))
+        lengths.append(len(title))
+        if title.count(names[prefix]) + title.replace(names[prefix], "").count(shorts[prefix]) > 1:
+            problems.append(f"{name}: the site's name twice: {title}")
+        if len(title) > BUDGET and title not in (html.unescape(own[1]), names[prefix]):
+            problems.append(f"{name}: {len(title)} characters, more than the page's own title: {title}")
+    assert problems == []
+    assert len(lengths) > 100 and sorted(lengths)[len(lengths) // 2] <= BUDGET
