@@ -7,7 +7,8 @@ the network and in the page's language.
 - every page's content: the heading permalinks' title in the page's language (label
   `permalink_title`; Python-Markdown's toc extension has one title for every language);
 - once the theme's assets are written: Material's bundle no longer fetches `sitemap.xml`
-  next to each head alternate (`without_alternate_sitemaps`).
+  next to each head alternate (`without_alternate_sitemaps`), and fetches the search index
+  when a reader first opens search (`search_index_on_first_search`).
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 def on_post_build(config: Any) -> None:
     for bundle in sorted(Path(config.site_dir).glob("assets/javascripts/bundle.*.min.js")):
         try:
-            text = theme_markup.without_alternate_sitemaps(bundle.read_text(encoding="utf-8"))
+            text = theme_markup.patched_bundle(bundle.read_text(encoding="utf-8"))
         except ValueError as exc:
             raise PluginError(str(exc)) from None
         bundle.write_text(text, encoding="utf-8")

@@ -33,7 +33,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from labkb.features.titles import BUDGET, html_title
-from tests.browser import ARGS, CHROMIUM
+from tests.browser import ARGS, CHROMIUM, search
 from tests.conftest import REPO, Built
 
 VNU = REPO / ".tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -344,3 +344,34 @@ def test_titles_fit_a_result_list_and_name_the_site_once(built: Built):
             problems.append(f"{name}: {len(title)} characters, more than the page's own title: {title}")
     assert problems == []
     assert len(lengths) > 100 and sorted(lengths)[len(lengths) // 2] <= BUDGET
+
+
+# --- The search index, on the first search only ----------------------------------------------
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
+def test_search_index_is_fetched_when_a_reader_first_opens_search(built: Built, offline_built: Path, offline):
+    """No page load fetches the search index; opening search does, once, and finds pages of the
+    reader's language (a query typed before the index arrives is kept)."""
+    found = {}
+    with static_host(built.site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        requested: list[str] = []
+        page.on("request", lambda r: requested.append(r.url) if "search_index" in r.url else None)
+        for prefix, query in (("", "suppliers"), ("es/", "contratacion")):
+            root = offline_built.as_uri() + "/" if offline else base
+            page.goto(root + prefix + ("guidance/index.html" if offline else "guidance/"))
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            before = list(requested)
+            hits = search(page, query)
+            found[prefix] = (before, list(requested), hits)
+            requested.clear()
+        browser.close()
+    for prefix, (before, after, hits) in found.items():
+        assert before == [], prefix  # the page load fetched no index
+        index = "search_index.js" if offline else "search_index.json"
+        assert len(after) == 1 and after[0].endswith(f"search/{index}"), after
+        assert ("/es/search/" in after[0]) == bool(prefix), after
+        assert hits and all(("/es/" in h) == bool(prefix) for h in hits), hits

@@ -21,6 +21,14 @@ request count) then fail and name the page, so a silent change cannot pass.
   so the lookup has nothing to add: the selector is narrowed to match no element.
 - `named_search_dialog`: Material's search is a `role="dialog"` without a name (Lighthouse and
   axe: aria-dialog-name); it gets one, in the page's language (label `search_dialog`).
+- `search_index_on_first_search`: Material's search worker fetches the whole search index on
+  every first page load over HTTP (half of a page's bytes or more), and only when the reader
+  opens search from files. It now waits for the reader to open search over HTTP too (Material's
+  own condition, made true everywhere). The query typed meanwhile is kept: Material sends it
+  once the index is ready. The highlighting of search terms (`search.highlight`) also read the
+  index on every page; it now reads it only on a page opened from a search result (`?h=` in
+  its address), right after a search that fetched it. The index's address
+  (search/search_index.json) does not change.
 - `localized_permalinks`: the heading permalinks' title ("Permanent link", from Python-Markdown's
   toc extension, one value for every language) in the page's language.
 """
@@ -52,20 +60,54 @@ def valid_markup(document: str) -> str:
     return document
 
 
+# Material 9.8's integrations/search/worker (bundle.*.min.js): load the index at once unless from files.
+INDEX_AT_ONCE = '$(location.protocol!=="file:")'
+INDEX_ON_SEARCH = "$(!1)"  # never at once: when the search toggle opens
+
+
+def patched_bundle(bundle: str) -> str:
+    """Material's bundle with both of this module's changes to its script."""
+    return search_index_on_first_search(without_alternate_sitemaps(bundle))
+
+
+def _replace_once(bundle: str, old: str, new: str, what: str) -> str:
+    if new in bundle and old not in bundle:
+        return bundle  # changed already (a second build into the same folder)
+    if bundle.count(old) != 1:
+        raise ValueError(
+            f"Material's bundle holds {old!r} {bundle.count(old)} times, expected once: "
+            f"its {what} changed; update labkb/output/theme_markup.py"
+        )
+    return bundle.replace(old, new)
+
+
+# Material 9.8's bundle.ts mounting its search highlighting: feature("search.highlight") ? mount(el, {…}).
+# The index is read only on a page opened from a search result.
+HIGHLIGHT = re.compile(r'(\w+\("search\.highlight"\)\?\w+\(\w+,)\{index\$:(\w+),location\$:(\w+)\}')
+HIGHLIGHT_ON_RESULT = r'\1{index$:new URL(location.href).searchParams.has("h")?\2:[],location$:\3}'
+
+
+def search_index_on_first_search(bundle: str) -> str:
+    """Material's bundle fetching the search index when the reader first opens search."""
+    bundle = _replace_once(bundle, INDEX_AT_ONCE, INDEX_ON_SEARCH, "search index loading")
+    if 'searchParams.has("h")?' in bundle:
+        return bundle  # changed already
+    highlight, count = HIGHLIGHT.subn(HIGHLIGHT_ON_RESULT, bundle)
+    if count != 1:
+        raise ValueError(
+            f"Material's bundle mounts its search highlighting {count} times, expected once: "
+            "update labkb/output/theme_markup.py"
+        )
+    return highlight
+
+
 def without_alternate_sitemaps(bundle: str) -> str:
     """Material's bundle without its sitemap lookups next to head alternates.
 
     Raises ValueError when the bundle holds the lookup not exactly once and was not
     changed before: a Material release that changed it needs this function looked at again.
     """
-    if NO_ALTERNATE_LOOKUP in bundle and ALTERNATE_LOOKUP not in bundle:
-        return bundle  # changed already (a second build into the same folder)
-    if bundle.count(ALTERNATE_LOOKUP) != 1:
-        raise ValueError(
-            f"Material's bundle holds {ALTERNATE_LOOKUP!r} {bundle.count(ALTERNATE_LOOKUP)} times, expected once: "
-            "its language lookup changed; update labkb/output/theme_markup.py"
-        )
-    return bundle.replace(ALTERNATE_LOOKUP, NO_ALTERNATE_LOOKUP)
+    return _replace_once(bundle, ALTERNATE_LOOKUP, NO_ALTERNATE_LOOKUP, "language lookup")
 
 
 # Material 9.8's partials/search.html.
