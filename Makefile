@@ -95,6 +95,10 @@ $(VNU): tests/vnu/package.json tests/vnu/package-lock.json
 .PHONY: vnu
 vnu: $(VNU) ## Install the pinned Nu HTML Checker (test-only: HTML validation) into .tools/ (and Java, if missing)
 
+.PHONY: validate
+validate: $(STAMP) browser lighthouse vnu ## Run the third-party validators on both builds: vnu, Lighthouse, failing requests, titles
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest tests/test_validators.py
+
 test: $(STAMP) browser lighthouse vnu ## Set up everything and run the whole test suite
 	$(VENV)/bin/ruff check labkb hooks scripts tests
 	$(VENV)/bin/mypy

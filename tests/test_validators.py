@@ -208,6 +208,12 @@ def test_every_page_of_the_offline_copy_is_valid_html(offline_built: Path):
 # --- Lighthouse ------------------------------------------------------------------------------
 
 GATED = ("accessibility", "best-practices", "seo")
+# Audits allowed to fail, by page and exact audit id, each with why. Counted by the test.
+ALLOWED_AUDITS = {
+    # The page for unknown addresses says `noindex` on purpose: served at a missing address it
+    # answers 404 anyway, and fetched at its own address (404.html) it must not be indexed.
+    ("404.html", "is-crawlable"),
+}
 
 
 def lighthouse(urls: list[str], report: Path, categories=GATED) -> dict:
@@ -233,12 +239,17 @@ def test_lighthouse_scores_100_on_every_template_in_both_languages(built: Built,
         urls = list(dict.fromkeys(urls))
         report = lighthouse(urls, tmp_path / "report.json")
     assert set(report) == set(urls)
-    below = {
-        url.removeprefix(base): {"scores": r["scores"], "failing": r["failing"], "error": r["runtimeError"]}
-        for url, r in report.items()
-        if r["runtimeError"] or any(r["scores"].get(c) != 1 for c in GATED)
-    }
+    below, allowed = {}, []
+    for url, result in report.items():
+        page = url.removeprefix(base)
+        failing = {audit: f for audit, f in result["failing"].items() if (page, audit) not in ALLOWED_AUDITS}
+        mine = [(page, audit) for audit in result["failing"] if (page, audit) in ALLOWED_AUDITS]
+        allowed += mine
+        perfect = all(result["scores"].get(c) == 1 for c in GATED)
+        if result["runtimeError"] or failing or (not perfect and not mine):
+            below[page] = {"scores": result["scores"], "failing": failing, "error": result["runtimeError"]}
     assert below == {}
+    assert sorted(allowed) == sorted(ALLOWED_AUDITS)  # each allowance still needed, none more
 
 
 # --- Spanish chrome --------------------------------------------------------------------------
