@@ -33,6 +33,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from labkb.features.titles import BUDGET, html_title
+from labkb.output import sitemap
 from tests.browser import ARGS, CHROMIUM, search
 from tests.conftest import REPO, Built
 
@@ -386,3 +387,53 @@ def test_search_index_is_fetched_when_a_reader_first_opens_search(built: Built, 
         assert len(after) == 1 and after[0].endswith(f"search/{index}"), after
         assert ("/es/search/" in after[0]) == bool(prefix), after
         assert hits and all(("/es/" in h) == bool(prefix) for h in hits), hits
+
+
+# --- The sitemap's lastmod -------------------------------------------------------------------
+
+
+def _commit(root: Path, date: str, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    when = {"GIT_AUTHOR_DATE": f"{date}T12:00:00+00:00", "GIT_COMMITTER_DATE": f"{date}T12:00:00+00:00"}
+    env = {**os.environ, **when, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
+    subprocess.run(["git", "commit", "-qm", date], cwd=root, check=True, env=env)
+
+
+def test_lastmod_changes_only_when_the_pages_own_file_changes(tmp_path: Path):
+    root = tmp_path / "repo"
+    root.mkdir()
+    assert sitemap.content_dates(root) == {}  # not a git checkout: no date rather than a false one
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    _commit(root, "2026-01-05", {"content/en/a.md": "A", "content/en/b.md": "B", "data/x.yml": "x"})
+    _commit(root, "2026-03-07", {"content/en/b.md": "B, edited", "data/x.yml": "y"})
+    assert sitemap.content_dates(root) == {"content/en/a.md": "2026-01-05", "content/en/b.md": "2026-03-07"}
+    (root / "content/en/a.md").write_text("A, not committed yet", encoding="utf-8")
+    (root / "content/en/ñ.md").write_text("new", encoding="utf-8")
+    assert sitemap.content_dates(root) == {"content/en/b.md": "2026-03-07"}
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", root.as_uri(), str(clone)], check=True)
+    assert sitemap.content_dates(clone) == {}  # shallow: its one commit is not every file's last change
+
+
+def test_sitemap_lastmod_is_the_last_commit_of_each_pages_file(built: Built):
+    text = (built.site / "sitemap.xml").read_text(encoding="utf-8")
+    entries = dict(re.findall(r"<loc>([^<]+)</loc>\s*(?:<lastmod>([^<]+)</lastmod>)?", text))
+    for url, source in (
+        ("https://learninglab.example/about/", "content/en/about/index.md"),
+        (
+            "https://learninglab.example/es/guidance/risk-based-due-diligence/",
+            "content/es/guidance/risk-based-due-diligence.md",
+        ),
+    ):
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", source], cwd=REPO, capture_output=True, text=True)
+        date = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", source], cwd=REPO, capture_output=True, text=True
+        )
+        assert entries[url] == ("" if dirty.stdout.strip() else date.stdout.strip()), url
+    # A generated page has no file of its own: no date.
+    assert entries["https://learninglab.example/guidance/stages/planning/"] == ""
+    assert entries["https://learninglab.example/es/survey/eu/"] == ""
