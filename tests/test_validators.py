@@ -10,6 +10,8 @@
   100.
 - The Spanish pages carry none of the English strings the theme ships.
 - Titles fit a result list.
+- No page load fetches the search index: the first search does (online and offline).
+- The sitemap's <lastmod> is the last commit of each page's own file, or nothing.
 
 Each validator runs once per build over all its pages (session fixtures `built`, `offline_built`).
 """
