@@ -457,8 +457,11 @@ def _render_404(**context) -> str:
     loader = jinja2.DictLoader(
         {"main.html": stub, "404.html": (REPO / "overrides/404.html").read_text(encoding="utf-8")}
     )
-    page = jinja2.Environment(loader=loader).get_template("404.html")
-    text = page.render(config={"site_url": "https://learninglab.example/"}, **context)
+    environment = jinja2.Environment(loader=loader)
+    environment.filters["url"] = lambda value: value  # MkDocs' filter: the favicon's address
+    page = environment.get_template("404.html")
+    config = {"site_url": "https://learninglab.example/", "theme": {"favicon": "assets/images/favicon.png"}}
+    text = page.render(config=config, **context)
     return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", text)).strip()
 
 
