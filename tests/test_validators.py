@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
+import material
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -257,27 +258,24 @@ def test_lighthouse_scores_100_on_every_template_in_both_languages(built: Built,
 
 # --- Spanish chrome --------------------------------------------------------------------------
 
-# What the theme and the Markdown extensions write in English into every page, whatever its
-# language, as attribute values a reader or a screen reader meets.
-THEME_ENGLISH = (
-    'title="Permanent link"',
-    'aria-label="Search"',
-    'placeholder="Search"',
-    'title="Clear"',
-    'aria-label="Clear"',
-    'aria-label="Header"',
-    'aria-label="Footer"',
-    'aria-label="Navigation"',
-    'aria-label="Table of contents"',
-    'aria-label="Select language"',
-    'aria-label="Search this site"',
-    "Switch to dark mode",
-    "Switch to light mode",
-    "Back to top",
-    "Skip to content",
-    'aria-label="Next:',
-    'aria-label="Previous:',
-)
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
+# What the theme writes in English beyond its language files: the toc extension's permalink title,
+# the colour-scheme toggles of mkdocs.yml, and the English labels of hooks/markup.py.
+OTHER_ENGLISH = ("Permanent link", "Switch to dark mode", "Switch to light mode", "Search this site")
+
+
+def theme_english() -> set[str]:
+    """Every text Material ships in English that its Spanish file says otherwise."""
+
+    def load(name: str) -> dict[str, str]:
+        text = (MATERIAL_LANGUAGES / name).read_text(encoding="utf-8")
+        return dict(re.findall(r'^\s*"([^"]+)": "((?:[^"\\]|\\.)*)"', text, re.MULTILINE))
+
+    english, spanish = load("en.html"), load("es.html")
+    assert len(english) > 40 and "search.placeholder" in spanish  # the files were read
+    unused = {"direction", "search.config.pipeline", "search.config.separator"}  # settings, not text
+    unused |= {"blog.authors", "blog.meta"}  # Material's blog plugin only, which the site does not use
+    return {v for k, v in english.items() if k not in unused and spanish.get(k) != v} | set(OTHER_ENGLISH)
 
 
 class _Attributes(HTMLParser):
@@ -292,6 +290,10 @@ class _Attributes(HTMLParser):
 
 
 def test_spanish_pages_carry_no_english_chrome(built: Built):
+    """Every attribute a reader or a screen reader meets, every text Material's script inserts
+    (its __config translations), and every English phrase of the theme anywhere in the page."""
+    english = theme_english()
+    phrases = {text for text in english if " " in text}  # unlikely in Spanish prose: searched everywhere
     found = {}
     pages = sorted((built.site / "es").rglob("*.html"))
     assert len(pages) > 60  # every page of the Spanish site, generated ones included
@@ -299,9 +301,15 @@ def test_spanish_pages_carry_no_english_chrome(built: Built):
         text = path.read_text(encoding="utf-8")
         if 'lang="es"' not in text[:300]:
             continue  # a redirect page
-        hits = [s for s in THEME_ENGLISH if s in text]
+        reader = _Attributes()
+        reader.feed(text)
+        hits = {f"{tag}[{name}]={value}" for tag, name, value in reader.values if html.unescape(value) in english}
+        config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', text, re.DOTALL)
+        translations = json.loads(config[1])["translations"] if config else {}
+        hits |= {f"script: {value}" for value in translations.values() if value in english}
+        hits |= {f"text: {phrase}" for phrase in phrases if phrase in html.unescape(text)}
         if hits:
-            found[path.relative_to(built.site).as_posix()] = hits
+            found[path.relative_to(built.site).as_posix()] = sorted(hits)
     assert found == {}
     # Permalinks, search and the dialog name are in Spanish.
     guidance = (built.site / "es/guidance/risk-based-due-diligence/index.html").read_text(encoding="utf-8")
