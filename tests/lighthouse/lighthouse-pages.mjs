@@ -5,7 +5,7 @@
 //
 // Usage: lighthouse-pages.mjs <node_modules folder> <report.json> <categories,comma,separated> <url>...
 // Environment: CHROME_PATH (the Chromium to launch), KB_CHROME_FLAGS (its flags, as JSON).
-// Writes, per URL: each category's score, and each scored audit below 1 with the first items
+// Writes, per URL: each category's score, and each audit below 1 (weighted or not) with the first items
 // of its details (selectors and snippets), so that a failure names what to fix.
 
 import { writeFileSync } from "node:fs";
@@ -65,7 +65,9 @@ try {
       scores[id] = category.score;
       for (const ref of category.auditRefs) {
         const audit = lhr.audits[ref.id];
-        if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
+        // Audits that count for nothing in the score (weight 0) but still find a fault, such as
+        // accessibility's label-content-name-mismatch, are reported too.
+        if (audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== "informative") {
           const items = (audit.details?.items || []).slice(0, 5).map(item);
           failing[ref.id] = { title: audit.title, score: audit.score, items };
         }
