@@ -170,6 +170,11 @@ def test_no_request_fails_on_any_template_in_either_language(built: Built):
         browser.close()
     assert loads == len(TEMPLATES) * len(PREFIXES)
     assert problems == []
+    # So the policy lets pages connect to their own site only: nothing reads the public address.
+    home = (built.site / "es" / "index.html").read_text(encoding="utf-8")
+    assert "connect-src 'self'; " in html.unescape(
+        re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', home)[1]
+    )
 
 
 # --- Valid HTML ------------------------------------------------------------------------------
