@@ -27,6 +27,6 @@ def test_make_validate_runs_the_validator_tests(tmp_path: Path):
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "-m pytest tests/test_validators.py" in result.stdout
-    assert "1 passed" in result.stdout
-    assert "npm" not in result.stdout  # the pinned tools were found, not installed again
+    assert "-m pytest tests/test_validators.py" in result.stdout, result.stdout
+    assert "1 passed" in result.stdout, result.stdout
+    assert "npm" not in result.stdout, result.stdout  # the pinned tools were found, not installed again
