@@ -36,7 +36,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from labkb.features.titles import BUDGET, html_title
-from labkb.output import sitemap
+from labkb.output import sitemap, theme_markup
 from tests.browser import ARGS, CHROMIUM, search
 from tests.conftest import REPO, Built
 
@@ -452,3 +452,28 @@ def test_sitemap_lastmod_is_the_last_commit_of_each_pages_file(built: Built):
     # A generated page has no file of its own: no date.
     assert entries["https://learninglab.example/guidance/stages/planning/"] == ""
     assert entries["https://learninglab.example/es/survey/eu/"] == ""
+
+
+# --- The theme's edits, as pure functions ----------------------------------------------------
+
+BUNDLE = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+
+
+def test_theme_edits_are_exact_once_and_idempotent():
+    bundle = next(BUNDLE.glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    patched = theme_markup.patched_bundle(bundle)
+    assert theme_markup.patched_bundle(patched) == patched  # a second build into the same folder
+    assert 'M("link[rel=alternate]")' not in patched and '$(location.protocol!=="file:")' not in patched
+    assert patched.count('searchParams.has("h")?') == 1
+    with pytest.raises(ValueError, match=r"update labkb/output/theme_markup\.py"):
+        theme_markup.patched_bundle("a bundle from another Material release")
+    page = "".join(theme_markup.TOGGLES) + theme_markup.TOC_TITLE + theme_markup.SEARCH_DIALOG
+    fixed = theme_markup.named_search_dialog(theme_markup.valid_markup(page), "Buscar en este sitio")
+    assert 'autocomplete="off"' not in fixed and 'for="__toc"' not in fixed
+    assert 'role="dialog" aria-label="Buscar en este sitio">' in fixed
+    with_toggle = theme_markup.valid_markup(theme_markup.TOC_TITLE + '<input id="__toc">')
+    assert 'for="__toc"' in with_toggle  # the checkbox is there: the label keeps naming it
+    content = '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
+    assert 'title="Enlace &amp; permanente"' in theme_markup.localized_permalinks(
+        content, "Permanent link", "Enlace & permanente"
+    )

@@ -7,12 +7,12 @@ request count) then fail and name the page, so a silent change cannot pass.
 
 - `valid_markup`: Material's two toggles (the drawer, the search) are checkboxes with
   `autocomplete="off"`, which HTML allows only on text-like inputs (vnu: 2 errors on every
-  page). The attribute is dropped. Its only effect was Firefox's form restoration: after a
-  reload Firefox may show the drawer as it was, which Material's own script closes on the
-  next navigation. And on a page outside the navigation (generated pages, blog posts) the
-  table of contents' title is a `<label for="__toc">` with no `__toc` checkbox (the
-  checkbox comes with the page's entry in the navigation): the `for` is dropped there, so
-  the label names no missing control; it did nothing on those pages.
+  page). The attribute is dropped. Its only effect was on Firefox's form restoration: after a
+  reload, Firefox may now show a toggle (an open drawer) as the reader left it. And on a page
+  outside the navigation (generated pages, blog posts) the table of contents' title is a
+  `<label for="__toc">` with no `__toc` checkbox (the checkbox comes with the page's entry in
+  the navigation): the `for` is dropped there, so the label names no missing control; it did
+  nothing on those pages.
 - `without_alternate_sitemaps`: on every page load Material's script fetches `sitemap.xml`
   next to each `<link rel="alternate">` of the head (hreflang links and the RSS link), to keep
   readers on the same page when they switch language by those links. Our hreflang links name
