@@ -97,7 +97,25 @@ $(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
 .PHONY: lighthouse
 lighthouse: $(LIGHTHOUSE) ## Install the pinned Lighthouse (test-only: the CSP audit) into .tools/
 
-test: $(STAMP) browser lighthouse ## Set up everything and run the whole test suite
+# The Nu HTML Checker (vnu), for the HTML validation of tests/test_validators.py only: the exact
+# version of tests/vnu/package-lock.json, installed into .tools/ (not part of the site). It runs on
+# Java: on a Debian machine without one, this installs default-jre-headless with apt.
+VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU): tests/vnu/package.json tests/vnu/package-lock.json
+	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
+	mkdir -p .tools/vnu
+	cp tests/vnu/package.json tests/vnu/package-lock.json .tools/vnu/
+	cd .tools/vnu && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+.PHONY: vnu
+vnu: $(VNU) ## Install the pinned Nu HTML Checker (test-only: HTML validation) into .tools/ (and Java, if missing)
+
+.PHONY: validate
+validate: $(STAMP) browser lighthouse vnu ## Run the third-party validators on both builds: vnu, Lighthouse, failing requests, titles
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest tests/test_validators.py
+
+test: $(STAMP) browser lighthouse vnu ## Set up everything and run the whole test suite
 	$(VENV)/bin/ruff check labkb hooks scripts tests
 	$(VENV)/bin/mypy
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest

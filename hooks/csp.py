@@ -7,11 +7,11 @@ hook has finished with it:
 - HTML files that are not pages: the redirect pages and short links of hooks/permalinks.py,
   or any `.html` file a folder holds (`on_files`, after every hook has added its files).
 
-The theme's inline scripts are read from the theme's templates (custom_dir first). The
-public site may also fetch from its own public address (`site_url`: Material reads
-sitemap.xml next to each hreflang link). The builds opened from files (offline copy and
-preview: hooks/_context.py's BuildMode; hooks/offline.py sets their shim) add the hash of
-the script the iframe-worker shim writes into its iframe.
+The theme's inline scripts are read from the theme's templates (custom_dir first). Pages
+fetch only from their own site ('self'): Material's lookup of sitemap.xml next to each
+hreflang link, which read the public address, is switched off (hooks/markup.py). The builds
+opened from files (offline copy and preview: hooks/_context.py's BuildMode; hooks/offline.py
+sets their shim) add the hash of the script the iframe-worker shim writes into its iframe.
 Under `mkdocs serve`, inline scripts are allowed, for its live reload (see labkb.output.csp.policy).
 """
 
@@ -33,12 +33,6 @@ _serving = False
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"  # its live reload writes an inline script into every page
-
-
-def _connect(config) -> list[str]:
-    if _context.get().mode.from_files or not config.site_url:
-        return []
-    return [config.site_url if config.site_url.endswith("/") else config.site_url + "/"]
 
 
 def _read_shim(config) -> str | None:
@@ -65,7 +59,7 @@ def _runtime_scripts(output: str) -> list[str]:
 
 def _secure(output: str, config) -> str:
     also = _runtime_scripts(output)
-    return csp.secure(output, _trusted, _connect(config), also, live_reload=_serving)
+    return csp.secure(output, _trusted, also=also, live_reload=_serving)
 
 
 @event_priority(-1000)  # last: after every hook has added its files

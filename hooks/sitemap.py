@@ -22,7 +22,8 @@ def on_post_build(config):
     if not build.every_language_built:
         return  # a nested build of another language
     site = Path(config.site_dir)
-    items = sitemap.entries(build.corpus, build.generated, build.languages, build.default, build.absolute)
+    dates = sitemap.content_dates(build.project.root)
+    items = sitemap.entries(build.corpus, build.generated, build.languages, build.default, build.absolute, dates)
     text = sitemap.xml(items)
     (site / "sitemap.xml").write_text(text, encoding="utf-8")
     with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as archive:

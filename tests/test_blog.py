@@ -30,7 +30,7 @@ def fill(path, body: str = BODY) -> None:
 def test_blog_index_lists_only_posts_of_its_language(built: Built):
     for language, prefix in (("en", ""), ("es", "es/")):
         html = (built.site / prefix / "blog" / "index.html").read_text(encoding="utf-8")
-        links = re.findall(r'<h3 id="[^"]*"><a href="([^"]+)">', html)
+        links = re.findall(r'<h2 id="[^"]*"><a href="([^"]+)">', html)
         assert links, language
         for link in links:
             post = built.site / prefix / "blog" / link / "index.html"
@@ -130,7 +130,7 @@ def test_new_post_in_both_languages_tops_listings_feeds_categories_and_archive(f
     site = root / "site"
     for prefix, title in (("", "Zeta: newest post"), ("es/", "Zeta: artículo nuevo")):
         index = (site / prefix / "blog" / "index.html").read_text(encoding="utf-8")
-        first = re.search(r'<h3 id="[^"]*"><a href="([^"]+)">([^<]+)</a>', index)
+        first = re.search(r'<h2 id="[^"]*"><a href="([^"]+)">([^<]+)</a>', index)
         assert first.groups() == ("zeta-newest-post/", title)
         assert title in (site / prefix / "blog/category/research/index.html").read_text()
         assert title in (site / prefix / "blog/archive/2099/index.html").read_text()

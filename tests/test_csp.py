@@ -313,7 +313,7 @@ def test_every_template_loads_with_no_violation(built: Built, browser, prefix):
     watched.context.close()
     assert found == {}
     assert watched.errors() == []
-    assert all(url.startswith(site_url) for url in watched.blocked)
+    assert watched.blocked == []  # nothing reads the public address (hooks/markup.py)
 
 
 @pytest.mark.parametrize(("prefix", "query"), [("", "suppliers"), ("es/", "contratacion")])

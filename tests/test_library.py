@@ -23,8 +23,8 @@ def test_guidance_has_cycle_picture_stage_indexes_and_six_documents(built: Built
     folder = built.site / prefix / "guidance"
     home = (folder / "index.html").read_text(encoding="utf-8")
     svg = re.search(r"<figure class=\"kb-cycle\">.*?</figure>", home, re.S).group(0)
-    links = re.findall(r'<a href="([^"]+)" class="kb-cycle__stage" aria-label="([^"]+)"', svg)
-    assert [href for href, _ in links] == [f"stages/{s}/" for s in STAGES]
+    links = re.findall(r'<a href="([^"]+)" class="kb-cycle__stage">', svg)
+    assert links == [f"stages/{s}/" for s in STAGES]
     assert "<title" in svg and "<desc" in svg
     for stage in STAGES:
         assert (folder / "stages" / stage / "index.html").is_file()

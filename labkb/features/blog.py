@@ -151,7 +151,7 @@ def _entry(post: Post, regs: Registries, language: str, to_blog: str) -> str:
     status = rendering.review_status(post.review, regs, language)
     shown = f" · {_text(status)}" if status else ""
     return (
-        f"### [{_text(post.title)}]({to_blog}{post.slug}.md)\n\n"
+        f"## [{_text(post.title)}]({to_blog}{post.slug}.md)\n\n"
         f"{dates.long_date(post.date, language)} · {minutes}{shown}\n\n{_text(post.description)}\n"
     )
 
