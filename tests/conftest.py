@@ -88,6 +88,26 @@ def without_codes(output: str) -> list[str]:
     return [_RULE_CODE.sub("", line) for line in output.splitlines()]
 
 
+# The test run's .venv: `make` in a copy uses it (VENV=...) and counts it as set up (-o its stamp).
+VENV = Path(sys.prefix)
+
+
+def make_as_typed(
+    root: Path, *arguments: str, timeout: int = 900, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`make ARGUMENTS` exactly as a reader types it at the root of a copy of the repository,
+    with the test run's .venv; no input, output captured."""
+    return subprocess.run(
+        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", *arguments],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
+
 def copy_repository(target: Path, names: tuple[str, ...]) -> Path:
     """Copy these files and folders of the repository into `target` (created); returns it."""
     target.mkdir(parents=True, exist_ok=True)

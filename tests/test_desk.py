@@ -8,7 +8,6 @@ import csv
 import io
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,22 +15,14 @@ import yaml
 from playwright.sync_api import sync_playwright
 
 from tests.browser import ARGS, CHROMIUM
-from tests.conftest import MAKE_FILES, copy_repository
+from tests.conftest import MAKE_FILES, copy_repository, make_as_typed
 
-VENV = Path(sys.prefix)
 HOSTILE = '=HYPERLINK("https://evil.example","x") <img src=x onerror=alert(1)>'
 
 
 def make_desk(root: Path) -> subprocess.CompletedProcess[str]:
     """`make desk` exactly as typed, from the root of the copy (the test run's .venv)."""
-    return subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "desk"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-    )
+    return make_as_typed(root, "desk", timeout=300)
 
 
 def front(path: Path) -> dict:

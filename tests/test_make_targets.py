@@ -17,28 +17,18 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import MAKE_FILES, REPO, SITE_FILES, copy_repository
-
-VENV = Path(sys.prefix)
+from tests.conftest import MAKE_FILES, REPO, SITE_FILES, VENV, copy_repository, make_as_typed
 
 
 def make(root: Path, *arguments: str, timeout: int = 900) -> str:
     """`make <arguments>` in `root`, as typed; returns what it printed (fails on a non-zero exit)."""
-    result = subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", *arguments],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
-    )
+    result = make_as_typed(root, *arguments, timeout=timeout)
     output = result.stdout + result.stderr
     assert result.returncode == 0, f"make {' '.join(arguments)}:\n{output}"
     assert "Traceback" not in output, output
@@ -140,14 +130,7 @@ def test_make_bench_as_typed_at_a_tiny_size(tmp_path: Path):
     dist/bench.json. Exit 1 is a budget missed on a busy machine (time budgets), not a failure
     to measure (2)."""
     root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
-    result = subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "bench", "PAGES=6"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-        stdin=subprocess.DEVNULL,
-    )
+    result = make_as_typed(root, "bench", "PAGES=6", timeout=1200)
     # make exits 2 whenever its recipe fails; it names the recipe's own exit code ("Error 1").
     assert result.returncode == 0 or "bench] Error 1" in result.stderr, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
@@ -182,14 +165,7 @@ def test_make_linkcheck_external_as_typed_asks_the_web_for_each_external_link(tm
     connection (this machine reaches only package registries) it fails and names each address
     it could not reach, with the reason; with one, it passes or names the broken ones."""
     root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
-    result = subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "linkcheck-external"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-        stdin=subprocess.DEVNULL,
-    )
+    result = make_as_typed(root, "linkcheck-external", timeout=1200)
     output = result.stdout + result.stderr
     assert "Traceback" not in output and (root / "site" / "index.html").is_file()
     if result.returncode == 0:

@@ -14,7 +14,7 @@ from labkb.checks import safety
 from labkb.model import frontmatter, languages, messages, schema
 from labkb.model.findings import Finding
 from labkb.model.messages import Language, msg
-from tests.conftest import BODY, MAKE_FILES, REPO, copy_repository
+from tests.conftest import BODY, MAKE_FILES, REPO, copy_repository, make_as_typed
 
 LABKB = REPO / "labkb"
 CODE = re.compile(r"^[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+$")
@@ -118,7 +118,6 @@ def test_a_github_annotation_is_titled_by_its_code_and_said_in_the_file_language
 
 # --- `make check`, as typed, on a copy of the repository --------------------------------------
 
-VENV = Path(sys.prefix)
 
 BROKEN = """\
 ---
@@ -146,8 +145,7 @@ def checkout(tmp_path: Path) -> Path:
 
 def make(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     """`make ARGUMENTS` as typed in a shell, with this test run's .venv."""
-    command = ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", *arguments]
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    return make_as_typed(root, *arguments, timeout=300)
 
 
 def _findings(output: str, path: str) -> dict[str, str]:

@@ -5,7 +5,6 @@ edits data/urls.txt by hand; a published page renamed without a redirect still f
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,22 +13,13 @@ import yaml
 from labkb.features import permalinks
 from labkb.model.corpus import Corpus
 from labkb.model.project import Project
-from tests.conftest import MAKE_FILES, REPO, SITE_FILES, copy_repository
+from tests.conftest import MAKE_FILES, REPO, SITE_FILES, VENV, copy_repository, make_as_typed
 from tests.contribution import SLUG, add_bilingual_post
-
-VENV = Path(sys.prefix)
 
 
 def make(root: Path, target: str) -> subprocess.CompletedProcess[str]:
     """`make TARGET` exactly as typed, from the root of the copy (the test run's .venv)."""
-    return subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", target],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        stdin=subprocess.DEVNULL,
-    )
+    return make_as_typed(root, target, timeout=900)
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

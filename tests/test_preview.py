@@ -3,25 +3,12 @@ and no link to a file the preview does not hold (the PDFs only `make offline` pr
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-from tests.conftest import MAKE_FILES, SITE_FILES, copy_repository
-
-VENV = Path(sys.prefix)
+from tests.conftest import MAKE_FILES, SITE_FILES, copy_repository, make_as_typed
 
 
 def test_make_preview_builds_a_copy_whose_links_all_resolve(tmp_path):
     root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
-    result = subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "preview"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        stdin=subprocess.DEVNULL,
-    )
+    result = make_as_typed(root, "preview", timeout=900)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "OK: every link of" in output  # the Makefile's link check of dist/preview ran
@@ -36,14 +23,7 @@ def test_make_offline_as_typed_builds_prints_checks_and_zips(tmp_path):
     """`make offline` from the repository root, relative paths and all (it used to stop with
     'relative path can't be expressed as a file URI' when printing the PDFs)."""
     root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
-    result = subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "offline"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=1500,
-        stdin=subprocess.DEVNULL,
-    )
+    result = make_as_typed(root, "offline", timeout=1500)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "Traceback" not in output

@@ -16,7 +16,7 @@ import yaml
 from labkb.features import proposal
 from labkb.model import registries
 from labkb.model.project import Project
-from tests.conftest import MAKE_FILES, REPO, copy_repository
+from tests.conftest import MAKE_FILES, REPO, copy_repository, make_as_typed
 from tests.contribution import _EN_BODY, _ES_BODY
 
 VENV = Path(sys.prefix)
@@ -86,10 +86,7 @@ def test_the_committed_issue_form_is_generated_from_the_schema_and_registries(ch
         "bio: {en: B., es: B.}}\n",
         encoding="utf-8",
     )
-    result = subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "issue-form"],
-        cwd=checkout, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+    result = make_as_typed(checkout, "issue-form", timeout=300)
     assert result.returncode == 0, result.stderr
     form = yaml.safe_load((checkout / proposal.FORM_FILE).read_text(encoding="utf-8"))
     author = next(e for e in form["body"] if e.get("id") == "authors")

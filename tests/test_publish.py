@@ -7,27 +7,15 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 import zipfile
-from pathlib import Path
 
-from tests.conftest import MAKE_FILES, SITE_FILES, copy_repository
-
-VENV = Path(sys.prefix)
+from tests.conftest import MAKE_FILES, SITE_FILES, copy_repository, make_as_typed
 
 
 def test_make_publish_as_typed_publishes_and_links_every_zip_and_pdf(tmp_path):
     root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
-    result = subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "publish"],
-        cwd=root,
-        env={**os.environ, "SITE_URL": "https://kb.example.org/"},  # as docs/deploy.md types it
-        capture_output=True,
-        text=True,
-        timeout=1500,
-        stdin=subprocess.DEVNULL,
-    )
+    env = {**os.environ, "SITE_URL": "https://kb.example.org/"}  # as docs/deploy.md types it
+    result = make_as_typed(root, "publish", timeout=1500, env=env)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "Traceback" not in output

@@ -7,16 +7,13 @@ extend the list in data; and the real content has none.
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
 from labkb.checks import style
 from labkb.model.corpus import Corpus
 from labkb.model.frontmatter import load_yaml
 from labkb.model.project import Project
-from tests.conftest import BLOG_FRONT, BODY, MAKE_FILES, REPO, copy_repository, without_codes
-from tests.test_hardening import VENV
+from tests.conftest import BLOG_FRONT, BODY, MAKE_FILES, REPO, copy_repository, make_as_typed, without_codes
 
 POST = "content/es/blog/post.md"
 FRONT_LINES = BLOG_FRONT.count("\n")  # the body starts on the line after these
@@ -159,14 +156,7 @@ def test_make_check_as_typed_reports_a_variant(tmp_path):
     page = root / "content" / "es" / "index.md"
     text = page.read_text(encoding="utf-8") + "\nUn caso de estudio más.\n"
     page.write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "check"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-    )
+    result = make_as_typed(root, "check", timeout=300)
     assert result.returncode != 0
     line = text.count("\n")
     assert f"content/es/index.md:{line}: {CASE_MESSAGE_ES}" in without_codes(result.stdout), result.stdout

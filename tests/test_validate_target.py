@@ -5,10 +5,9 @@ checkout, already installed: nothing is installed again)."""
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
-from tests.conftest import MAKE_FILES, REPO, SITE_FILES, copy_repository
+from tests.conftest import MAKE_FILES, REPO, SITE_FILES, copy_repository, make_as_typed
 
 VENV = REPO / ".venv"
 
@@ -16,16 +15,9 @@ VENV = REPO / ".venv"
 def test_make_validate_runs_the_validator_tests(tmp_path: Path):
     root = copy_repository(tmp_path / "project", (*SITE_FILES, *MAKE_FILES, "content", "tests"))
     (root / ".tools").symlink_to(REPO / ".tools")  # the pinned vnu and Lighthouse (`make vnu`, `make lighthouse`)
-    result = subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "validate"],
-        cwd=root,
-        # Only the quick test of the file: the others run in the suite itself (tests/test_validators.py).
-        env={**os.environ, "PYTEST_ADDOPTS": "-k test_title_pattern -p no:cacheprovider"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        stdin=subprocess.DEVNULL,
-    )
+    # Only the quick test of the file: the others run in the suite itself (tests/test_validators.py).
+    env = {**os.environ, "PYTEST_ADDOPTS": "-k test_title_pattern -p no:cacheprovider"}
+    result = make_as_typed(root, "validate", timeout=600, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "-m pytest tests/test_validators.py" in result.stdout, result.stdout
     assert "1 passed" in result.stdout, result.stdout

@@ -18,16 +18,12 @@ Each validator runs once per build over all its pages (session fixtures `built`,
 
 from __future__ import annotations
 
-import functools
 import html
 import http.server
 import json
 import os
 import re
 import subprocess
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -37,7 +33,7 @@ from playwright.sync_api import sync_playwright
 
 from labkb.features.titles import BUDGET, html_title
 from labkb.output import sitemap, theme_markup
-from tests.browser import ARGS, CHROMIUM, search
+from tests.browser import ARGS, CHROMIUM, search, serve
 from tests.conftest import REPO, Built
 
 VNU = REPO / ".tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -98,20 +94,6 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
         return None
 
 
-@contextmanager
-def static_host(folder: Path) -> Iterator[str]:
-    """Serve `folder` as a static host on a free loopback port; yields the base URL."""
-    handler = functools.partial(_StaticHost, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def addresses(prefixes=PREFIXES) -> list[str]:
     return [prefix + path for prefix in prefixes for path in TEMPLATES.values()]
 
@@ -125,7 +107,7 @@ def test_no_request_fails_on_any_template_in_either_language(built: Built):
     counted), so a fetch of a missing file counts as the 404 it would be."""
     site_url = site_url_of(built)
     problems: list[str] = []
-    with static_host(built.site) as local, sync_playwright() as playwright:
+    with serve(built.site, _StaticHost) as local, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         context = browser.new_context(viewport={"width": 1300, "height": 900})
 
@@ -243,7 +225,7 @@ def lighthouse(urls: list[str], report: Path, categories=GATED) -> dict:
 def test_lighthouse_scores_100_on_every_template_in_both_languages(built: Built, tmp_path: Path):
     """Accessibility, Best Practices and SEO: 100 on every template (the 404 page at its own
     address, 404.html: Lighthouse's SEO counts a 404 status against a page)."""
-    with static_host(built.site) as base:
+    with serve(built.site, _StaticHost) as base:
         urls = [base + (a if not a.endswith("no-such-page/") else "404.html") for a in addresses()]
         urls = list(dict.fromkeys(urls))
         report = lighthouse(urls, tmp_path / "report.json")
@@ -381,7 +363,7 @@ def test_search_index_is_fetched_when_a_reader_first_opens_search(built: Built, 
     """No page load fetches the search index; opening search does, once, and finds pages of the
     reader's language (a query typed before the index arrives is kept)."""
     found = {}
-    with static_host(built.site) as base, sync_playwright() as playwright:
+    with serve(built.site, _StaticHost) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         page = browser.new_page(viewport={"width": 1300, "height": 900})
         requested: list[str] = []

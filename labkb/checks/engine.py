@@ -335,20 +335,17 @@ def _check_permanent_id(scalar: _Scalar) -> list[Message]:
 
 
 def _check_author(scalar: _Scalar) -> list[Message]:
+    return _unknown_person(scalar, "author.unknown", "author", line=new_author_line(scalar.text))
+
+
+def _unknown_person(scalar: _Scalar, code: str, role: str, **more: object) -> list[Message]:
+    """An author or reviewer id that data/authors.yml does not list: the message `code`."""
     text, authors = scalar.text, scalar.regs.authors
-    if text not in authors:
-        known = ", ".join(sorted(authors)) or msg("part.none-yet")
-        return [
-            msg(
-                "author.unknown",
-                author=text,
-                hint=did_you_mean(text, authors.keys()),
-                known=known,
-                file=registries.AUTHORS_FILE,
-                line=new_author_line(text),
-            )
-        ]
-    return []
+    if text in authors:
+        return []
+    known = ", ".join(sorted(authors)) or msg("part.none-yet")
+    hint = did_you_mean(text, authors.keys())
+    return [msg(code, **{role: text}, hint=hint, known=known, file=registries.AUTHORS_FILE, **more)]
 
 
 def new_author_line(author_id: str) -> str:
@@ -367,19 +364,7 @@ def new_author_line(author_id: str) -> str:
 
 
 def _check_reviewer(scalar: _Scalar) -> list[Message]:
-    text, authors = scalar.text, scalar.regs.authors
-    if text not in authors:
-        known = ", ".join(sorted(authors)) or msg("part.none-yet")
-        return [
-            msg(
-                "reviewer.unknown",
-                reviewer=text,
-                hint=did_you_mean(text, authors.keys()),
-                known=known,
-                file=registries.AUTHORS_FILE,
-            )
-        ]
-    return []
+    return _unknown_person(scalar, "reviewer.unknown", "reviewer")
 
 
 def _check_vocabulary(scalar: _Scalar) -> list[Message]:
