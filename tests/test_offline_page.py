@@ -52,7 +52,8 @@ def test_web_app_manifest_per_language(built: Built):
         folder = built.site / prefix
         data = json.loads((folder / precache.WEB_APP_MANIFEST).read_text(encoding="utf-8"))
         assert data["lang"] == language and data["short_name"] == short and data["start_url"] == "./"
-        assert data["name"].startswith("Laboratorio de Aprendizaje" if language == "es" else "Public Procurement")
+        full_name = "Laboratorio Internacional de Aprendizaje" if language == "es" else "Public Procurement"
+        assert data["name"].startswith(full_name)
         for icon in data["icons"]:
             assert (folder / icon["src"]).resolve().is_file(), icon
         home = (folder / "index.html").read_text(encoding="utf-8")
