@@ -332,7 +332,7 @@ def test_title_pattern():
 def test_titles_fit_a_result_list_and_name_the_site_once(built: Built):
     names = {
         "": "Public Procurement and Human Rights Learning Lab",
-        "es/": "Laboratorio de Aprendizaje sobre Compras Públicas y Derechos Humanos",
+        "es/": "Laboratorio Internacional de Aprendizaje sobre Compras Públicas y Derechos Humanos",
     }
     shorts = {"": "Learning Lab", "es/": "Laboratorio de Aprendizaje"}
     problems, lengths = [], []
