@@ -302,6 +302,9 @@ def _needs(function, seen: frozenset = frozenset()) -> frozenset[str]:
         found |= {"build"} if any(t in text for text in texts for t in BUILD_TEXTS) else set()
         found |= {"build"} if "build" in words and any(w.endswith("mkdocs") for w in words) else set()
         found |= {"build"} if "make" in words and MAKE_BUILDS & words else set()
+        # make_as_typed(root, "preview"): the helper's name says make, the call names the target.
+        called = node.func.id if isinstance(node.func, ast.Name) else ""
+        found |= {"build"} if called == make_as_typed.__name__ and MAKE_BUILDS & words else set()
         found |= {"browser"} if any(t in text for text in texts for t in BROWSER_TEXTS) else set()
         # A helper of the tests (this package) called by name: read it too.
         name = node.func.id if isinstance(node.func, ast.Name) else None
