@@ -138,10 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     except (bench.BenchError, ValueError) as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
-    _print(report)
-    if args.json:
+    if args.json:  # first: the figures are kept even if printing them fails
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _print(report)
+    if args.json:
         print(f"wrote {args.json}")
     return 0 if report["passed"] else 1
 

@@ -88,6 +88,7 @@ def test_bench_measures_everything_at_a_tiny_size(tmp_path: Path) -> None:
     )
     # 0 when every budget passes, 1 when one fails; 2 would mean it could not measure.
     assert result.returncode in (0, 1), result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and report_path.is_file(), result.stdout + result.stderr
     report = json.loads(report_path.read_text(encoding="utf-8"))
     figures = report["figures"]
     for key in FIGURES:

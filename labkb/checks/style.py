@@ -154,6 +154,12 @@ def _value_prose(text: str, language: str) -> str:
 
 def scan(text: str, variants: list[Variant]) -> Iterator[tuple[int, Variant]]:
     """(1-based line within `text`, variant) for each variant found, in order."""
+    # Most texts hold no variant: a variant is looked for only where its first word (in lower
+    # case) is in the text at all, a plain substring test, far cheaper than its pattern.
+    lowered = text.lower()
+    variants = [v for v in variants if v.avoid.split()[0].lower() in lowered]
+    if not variants:
+        return
     for number, line in enumerate(text.split("\n"), start=1):
         spans = [(m.start(), m.end(), v) for v in variants for m in v.pattern.finditer(line)]
         reported: set[str] = set()

@@ -71,6 +71,9 @@ def save_seconds(site: Path, language: str, prefix: str, timeout: float = 300.0)
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             page = browser.new_context().new_page()
             page.goto(f"{base}{prefix}offline/")
+            page.wait_for_function("navigator.serviceWorker.ready.then(() => true)", timeout=timeout * 1000)
+            if not page.evaluate("navigator.serviceWorker.controller !== null"):
+                page.reload()  # a worker that became active after the load controls the page from the next one
             page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=timeout * 1000)
             started = time.perf_counter()
             page.locator("[data-kb-save-button]").click()
