@@ -85,17 +85,20 @@ translations-refresh: $(STAMP) ## Record that PATHS (translations) now match the
 browser: ## Install Debian's Chromium for the browser tests (if missing)
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
-# Lighthouse, for the Content Security Policy audit of tests/test_csp.py only: the exact versions of
-# tests/lighthouse/package-lock.json, installed into .tools/ (not part of the site).
+# Lighthouse, for the tests only (the CSP audit of tests/test_csp.py, the gates of
+# tests/test_validators.py): the exact versions of tests/lighthouse/package-lock.json, installed into
+# .tools/ (not part of the site). npm: on a Debian machine without it, this installs Debian's with apt.
+NPM_IF_MISSING := command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
 LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 $(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	@$(NPM_IF_MISSING)
 	mkdir -p .tools/lighthouse
 	cp tests/lighthouse/package.json tests/lighthouse/package-lock.json .tools/lighthouse/
 	cd .tools/lighthouse && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
 .PHONY: lighthouse
-lighthouse: $(LIGHTHOUSE) ## Install the pinned Lighthouse (test-only: the CSP audit) into .tools/
+lighthouse: $(LIGHTHOUSE) ## Install the pinned Lighthouse (test-only: CSP audit, validator gates) into .tools/
 
 # The Nu HTML Checker (vnu), for the HTML validation of tests/test_validators.py only: the exact
 # version of tests/vnu/package-lock.json, installed into .tools/ (not part of the site). It runs on
@@ -103,6 +106,7 @@ lighthouse: $(LIGHTHOUSE) ## Install the pinned Lighthouse (test-only: the CSP a
 VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU): tests/vnu/package.json tests/vnu/package-lock.json
 	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
+	@$(NPM_IF_MISSING)
 	mkdir -p .tools/vnu
 	cp tests/vnu/package.json tests/vnu/package-lock.json .tools/vnu/
 	cd .tools/vnu && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
