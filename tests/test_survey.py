@@ -109,7 +109,30 @@ def known_without_source(site):
     return f"{EU}:{line}: 'social-award-criteria': an answer other than 'unknown' needs at least one public source"
 
 
+def misspelled_key_of_an_edition(site):
+    line = line_of(site, EU, "          pinpoint: artículo 67, apartado 2")
+    edit(site, EU, "          pinpoint: artículo 67, apartado 2", "          pinpont: artículo 67, apartado 2")
+    return (
+        f"{EU}:{line}: 'social-award-criteria': 'es': unknown key 'pinpont' in a source (did you mean "
+        "'pinpoint'?); allowed: title, url, pinpoint, language"
+    )
+
+
+def edition_that_is_not_a_block(site):
+    line = line_of(site, "data/survey/indicators.yml", "      es:", after="  procurement-law:")
+    text = (site.root / "data/survey/indicators.yml").read_text()
+    start = text.index("      es:\n        title: Directiva")
+    end = text.index("  due-diligence:")
+    (site.root / "data/survey/indicators.yml").write_text(text[:start] + "      es: Directiva 2014/24/UE\n" + text[end:])
+    return (
+        f"data/survey/indicators.yml:{line}: theme 'procurement-law': under 'es', expected what the readers of that "
+        "language get instead (any of 'title', 'url', 'pinpoint', 'language'), found 'Directiva 2014/24/UE'"
+    )
+
+
 CASES = [
+    misspelled_key_of_an_edition,
+    edition_that_is_not_a_block,
     remove_answer,
     misspell_scale,
     undeclared_jurisdiction,
@@ -155,6 +178,34 @@ def test_site_holds_overview_profiles_and_indicator_pages(built: Built, prefix):
     assert (folder / "data-dictionary" / "index.html").is_file()
     table = overview.split('class="kb-matrix__table"')[1].split("</table>")[0]
     assert table.count('class="kb-answer kb-answer--') == 20 * len(data.indicators)
+
+
+def test_each_language_gets_its_edition_of_a_source_and_other_languages_are_marked(built: Built):
+    """The Spanish pages link the Spanish editions (UN Guiding Principles, EU directive) with
+    Spanish pinpoints; a source that exists in English only keeps its title, marked "(en inglés)"."""
+    spanish = (built.site / "es/survey/index.html").read_text(encoding="utf-8")
+    english = (built.site / "survey/index.html").read_text(encoding="utf-8")
+    assert (
+        '<a href="https://www.ohchr.org/sites/default/files/documents/publications/guidingprinciplesbusinesshr_sp.pdf">'
+        "Principios Rectores sobre las Empresas y los Derechos Humanos (2011)</a> (Principios 5 y 6)"
+    ) in spanish
+    assert "guidingprinciplesbusinesshr_en.pdf" not in spanish and "Principles 5 and 6" not in spanish
+    assert (
+        '<a href="https://globalnaps.org/">National Action Plans on Business and Human Rights (Danish Institute for '
+        "Human Rights)</a> (en inglés)"
+    ) in spanish
+    assert (
+        '<a href="https://www.ohchr.org/sites/default/files/documents/publications/guidingprinciplesbusinesshr_en.pdf">'
+        "UN Guiding Principles on Business and Human Rights (2011)</a> (Principles 5 and 6)</p>"
+    ) in english
+    profile = (built.site / "es/survey/co/index.html").read_text(encoding="utf-8")
+    assert "(punto de acción 2.2, p. 12 del plan) (en inglés)" in profile
+    assert "Action point 2.2" not in profile
+    eu = (built.site / "es/survey/eu/index.html").read_text(encoding="utf-8")
+    assert "CELEX:32014L0024\">Directiva 2014/24/UE sobre contratación pública</a> (artículo 67, apartado 2)" in eu
+    document = json.loads((built.site / "survey/survey.json").read_text(encoding="utf-8"))
+    edition = document["themes"]["procurement-law"]["source"]["editions"]["es"]
+    assert edition["title"] == "Directiva 2014/24/UE sobre contratación pública" and edition["language"] == "es"
 
 
 def test_downloads_cover_every_answer_of_all_twenty_jurisdictions(built: Built):

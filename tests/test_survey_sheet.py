@@ -236,8 +236,19 @@ def test_a_sheet_without_the_columns_is_refused(project):
         (
             "sources",
             "Only a title",
-            "sheet.csv: row 2, column 'sources': 'Only a title' is not 'title | url' or "
-            "'title | url | pinpoint' (one source per line)",
+            "sheet.csv: row 2, column 'sources': 'Only a title' is not 'title | url', "
+            "'title | url | pinpoint' or 'title | url | pinpoint | language' (one source per line)",
+        ),
+        (
+            "sources",
+            "[es] Ley | https://example.org/ley | art. 3 | es",
+            "sheet.csv: row 2, column 'sources': '[es] Ley | https://example.org/ley | art. 3 | es' gives an edition, "
+            "but no source comes before it",
+        ),
+        (
+            "sources",
+            "Law | https://example.org/law | s. 3 | english",
+            "sheet.csv: row 2, column 'sources': 'english' is not a language code: use one of en, es",
         ),
         (
             "sources",
@@ -312,3 +323,23 @@ def test_a_source_title_with_a_pipe_survives_the_round_trip(project):
     data = loaded(project)  # the survey's own check accepts the title
     assert data.jurisdictions["se"].answers["policy"].sources[0].title == "Public procurement | Government.se"
     assert survey_sheet.import_csv(project, data, survey_sheet.export_csv(data), "sheet.csv") == ([], [])
+
+
+def test_a_source_with_its_language_and_spanish_edition_survives_the_round_trip(project):
+    """The sheet keeps a source's language and its Spanish edition ('[es]' line), and the import
+    writes back only what the edition changes."""
+    path = project.root / survey.JURISDICTIONS_FOLDER / "se.yml"
+    text = SE_YML.replace(
+        "        pinpoint: p. 4\n",
+        "        pinpoint: p. 4\n        language: en\n        es:\n          pinpoint: p. 4 (en la versión inglesa)\n",
+    )
+    assert text != SE_YML
+    path.write_text(text, encoding="utf-8")
+    data = loaded(project)
+    source = data.jurisdictions["se"].answers["policy"].sources[0]
+    assert source.for_language("es").pinpoint == "p. 4 (en la versión inglesa)"
+    assert source.for_language("es").title == source.title and source.for_language("en") is source
+    sheet = survey_sheet.export_csv(data)
+    assert "| p. 4 | en\n[es] " in sheet.replace("\r\n", "\n")
+    assert survey_sheet.import_csv(project, data, sheet, "sheet.csv") == ([], [])
+    assert path.read_text(encoding="utf-8") == text

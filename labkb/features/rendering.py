@@ -18,8 +18,13 @@ from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def source_item(source: dict[str, Any], regs: Registries, language: str) -> str:
-    """One source as an HTML list item: its title linked, its pinpoint, and "(en inglés)" when
-    it is written in another language than the reader's (its `language`); every value escaped."""
+    """One source as an HTML list item: see `source_link`."""
+    return f"<li>{source_link(source, regs, language)}</li>"
+
+
+def source_link(source: dict[str, Any], regs: Registries, language: str) -> str:
+    """One source as HTML: its title linked, its pinpoint, and "(en inglés)" when it is written
+    in another language than the reader's (its `language`); every value escaped."""
     title = html.escape(str(source.get("title", "")))
     url = html.escape(str(source.get("url", "")), quote=True)
     written = str(source.get("language") or "")
@@ -29,7 +34,7 @@ def source_item(source: dict[str, Any], regs: Registries, language: str) -> str:
     if written and written != language and written in LANGUAGES:
         name = regs.label(f"language_name_{written}", language)
         item += " " + html.escape(regs.label("search_in_language", language, language=name))
-    return f"<li>{item}</li>"
+    return item
 
 
 def language_marks(regs: Registries, language: str) -> dict[str, str]:

@@ -165,7 +165,7 @@ class _Reader:
 
     def source(self, node: Node, what: object) -> Source | None:
         """One source (labkb/checks/sources.py); its problems after `what`."""
-        source, found = sources.read(node)
+        source, found = sources.read(node, editions=True)
         self.problems(found, what)
         return source
 

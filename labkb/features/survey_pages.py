@@ -13,7 +13,9 @@ import io
 import json
 from collections.abc import Callable
 
+from labkb.checks.sources import Source
 from labkb.features import spreadsheet
+from labkb.features.rendering import source_link
 from labkb.features.survey import Answer, Jurisdiction, Survey
 from labkb.model import dates
 from labkb.model.registries import Registries
@@ -58,13 +60,15 @@ def answer_cell(survey: Survey, answer: Answer | None, language: str, tag: str =
     )
 
 
-def _sources(answer: Answer | None) -> str:
+def _sources(answer: Answer | None, regs: Registries, language: str) -> str:
+    """The answer's sources as the readers of `language` get them (their edition, "(en inglés)")."""
     if not answer or not answer.sources:
         return "—"
-    return "<br>".join(
-        f'<a href="{_e(s.url)}">{_e(s.title)}</a>' + (f", {_e(s.pinpoint)}" if s.pinpoint else "")
-        for s in answer.sources
-    )
+    return "<br>".join(_source(s, regs, language) for s in answer.sources)
+
+
+def _source(source: Source, regs: Registries, language: str) -> str:
+    return source_link(vars(source.for_language(language)), regs, language)
 
 
 def _note(answer: Answer | None, regs: Registries, language: str) -> str:
@@ -117,9 +121,7 @@ def overview(survey: Survey, regs: Registries, language: str, link: Link) -> str
         out.append(
             f"<h3>{_e(theme.labels[language])}</h3>"
             f'<p class="kb-theme-source">{_e(regs.label("survey_theme_source", language))}: '
-            f'<a href="{_e(theme.source.url)}">{_e(theme.source.title)}</a>'
-            + (f", {_e(theme.source.pinpoint)}" if theme.source.pinpoint else "")
-            + f"</p><ol>{items}</ol>"
+            f"{_source(theme.source, regs, language)}</p><ol>{items}</ol>"
         )
     out.append(f'<h2 id="picture">{_e(regs.label("survey_picture", language))}</h2>')
     out.append(heatmap(survey, regs, language))
@@ -261,7 +263,7 @@ def profile(survey: Survey, jurisdiction: Jurisdiction, regs: Registries, langua
             rows.append(
                 f'<tr><th scope="row"><a href="{_e(link(indicator_path(indicator.id)))}">'
                 f"{_e(indicator.questions[language])}</a></th>{answer_cell(survey, answer, language)}"
-                f"<td>{_note(answer, regs, language)}</td><td>{_sources(answer)}</td>"
+                f"<td>{_note(answer, regs, language)}</td><td>{_sources(answer, regs, language)}</td>"
                 f"<td>{_status(answer, regs, language)}</td></tr>"
             )
         out.append(f"<h2>{_e(theme.labels[language])}</h2>" + _table(regs, language, "survey_question", rows))
@@ -277,14 +279,13 @@ def indicator_page(survey: Survey, indicator_id: str, regs: Registries, language
         rows.append(
             f'<tr><th scope="row"><a href="{_e(link(profile_path(jurisdiction.code)))}">'
             f"{_e(jurisdiction.names[language])}</a></th>{answer_cell(survey, answer, language)}"
-            f"<td>{_note(answer, regs, language)}</td><td>{_sources(answer)}</td>"
+            f"<td>{_note(answer, regs, language)}</td><td>{_sources(answer, regs, language)}</td>"
             f"<td>{_status(answer, regs, language)}</td></tr>"
         )
     return (
         f'<p class="kb-question"><strong>{_e(indicator.questions[language])}</strong></p>'
         f"<p>{_e(regs.label('survey_theme', language))}: {_e(theme.labels[language])}. "
-        f"{_e(regs.label('survey_theme_source', language))}: "
-        f'<a href="{_e(theme.source.url)}">{_e(theme.source.title)}</a></p>'
+        f"{_e(regs.label('survey_theme_source', language))}: {_source(theme.source, regs, language)}</p>"
         + legend(survey, language, regs)
         + _table(regs, language, "survey_jurisdiction", rows)
         + "\n"
@@ -377,7 +378,7 @@ def public_json(survey: Survey) -> str:
         "scale": survey.scale,
         "regions": survey.regions,
         "kinds": survey.kinds,
-        "themes": {t.id: {"labels": t.labels, "source": vars(t.source)} for t in survey.themes.values()},
+        "themes": {t.id: {"labels": t.labels, "source": t.source.as_data()} for t in survey.themes.values()},
         "indicators": {
             i.id: {"theme": i.theme, "short": i.shorts, "question": i.questions} for i in survey.indicators.values()
         },
@@ -392,7 +393,7 @@ def public_json(survey: Survey) -> str:
                         "answer": a.value,
                         "note": a.notes,
                         "note_pending": list(a.note_pending),
-                        "sources": [vars(s) for s in a.sources],
+                        "sources": [s.as_data() for s in a.sources],
                         "valid_on": a.valid_on,
                         "review_status": a.review_status,
                     }

@@ -78,6 +78,11 @@ def dump_jurisdiction(jurisdiction: Jurisdiction, survey: Survey) -> str:
                 lines.append(f"        url: {_scalar(source.url)}")
                 if source.pinpoint:
                     lines.append(f"        pinpoint: {_scalar(source.pinpoint)}")
+                if source.language:
+                    lines.append(f"        language: {source.language}")
+                for code, edition in source.editions:
+                    lines.append(f"        {code}:")
+                    lines += [f"          {key}: {_scalar(value)}" for key, value in source.changes(edition).items()]
         else:
             lines.append("    sources: []")
         lines += [f"    valid_on: {answer.valid_on}", f"    review_status: {answer.review_status}"]
@@ -116,9 +121,18 @@ def export_csv(survey: Survey) -> str:
 
 
 def _source_line(source: Source) -> str:
-    """'title | url | pinpoint', each '|' and backslash in a part escaped with a backslash."""
-    parts = (source.title, source.url, source.pinpoint)
-    return " | ".join(p.replace("\\", "\\\\").replace("|", "\\|") for p in parts if p)
+    """'title | url | pinpoint | language', each '|' and backslash in a part escaped with a
+    backslash; then a line '[es] title | url | pinpoint | language' for each edition."""
+    return "\n".join(
+        [_line(source)] + [f"[{code}] {_line(edition)}" for code, edition in source.editions]
+    )
+
+
+def _line(source: Source) -> str:
+    parts = [source.title, source.url, source.pinpoint, source.language]
+    while parts and not parts[-1]:
+        parts.pop()
+    return " | ".join(p.replace("\\", "\\\\").replace("|", "\\|") for p in parts)
 
 
 def _source_parts(line: str) -> list[str]:
@@ -137,20 +151,43 @@ def _source_parts(line: str) -> list[str]:
 
 
 def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
-    sources = []
+    sources: list[Source] = []
     for line in (line.strip() for line in cell.splitlines()):
         if not line:
             continue
-        parts = _source_parts(line)
-        if len(parts) not in (2, 3) or not parts[0]:
-            return (), (f"'{line}' is not 'title | url' or 'title | url | pinpoint' (one source per line)")
-        if wrong := web_address.problem(parts[1]):
-            return (), str(wrong)
-        for part in (parts[0], parts[2] if len(parts) == 3 else ""):
-            if problem := spreadsheet.problem(part):
-                return (), str(problem)
-        sources.append(Source(parts[0], parts[1], parts[2] if len(parts) == 3 else ""))
+        code = next((c for c in LANGUAGES if line.startswith(f"[{c}]")), None)
+        if code is not None:
+            line = line[len(code) + 2 :].strip()
+            if not sources:
+                return (), f"'[{code}] {line}' gives an edition, but no source comes before it"
+        source, problem = _source(line)
+        if problem or source is None:
+            return (), problem
+        if code is None:
+            sources.append(source)
+        else:
+            last = sources[-1]
+            sources[-1] = Source(last.title, last.url, last.pinpoint, last.language, (*last.editions, (code, source)))
     return tuple(sources), None
+
+
+def _source(line: str) -> tuple[Source | None, str | None]:
+    """One source line: 'title | url', then optionally '| pinpoint' and '| language'."""
+    parts = _source_parts(line)
+    if len(parts) not in (2, 3, 4) or not parts[0]:
+        return None, (
+            f"'{line}' is not 'title | url', 'title | url | pinpoint' or 'title | url | pinpoint | language'"
+            " (one source per line)"
+        )
+    if wrong := web_address.problem(parts[1]):
+        return None, str(wrong)
+    language = parts[3] if len(parts) == 4 else ""
+    if language and language not in LANGUAGES:
+        return None, f"'{language}' is not a language code: use one of {', '.join(LANGUAGES)}"
+    for part in (parts[0], parts[2] if len(parts) > 2 else ""):
+        if problem := spreadsheet.problem(part):
+            return None, str(problem)
+    return Source(parts[0], parts[1], parts[2] if len(parts) > 2 else "", language), None
 
 
 # Reports a problem in a cell of the row being read: (column, message).
