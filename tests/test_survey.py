@@ -123,7 +123,9 @@ def edition_that_is_not_a_block(site):
     text = (site.root / "data/survey/indicators.yml").read_text()
     start = text.index("      es:\n        title: Directiva")
     end = text.index("  due-diligence:")
-    (site.root / "data/survey/indicators.yml").write_text(text[:start] + "      es: Directiva 2014/24/UE\n" + text[end:])
+    (site.root / "data/survey/indicators.yml").write_text(
+        text[:start] + "      es: Directiva 2014/24/UE\n" + text[end:]
+    )
     return (
         f"data/survey/indicators.yml:{line}: theme 'procurement-law': under 'es', expected what the readers of that "
         "language get instead (any of 'title', 'url', 'pinpoint', 'language'), found 'Directiva 2014/24/UE'"
@@ -202,7 +204,7 @@ def test_each_language_gets_its_edition_of_a_source_and_other_languages_are_mark
     assert "(punto de acción 2.2, p. 12 del plan) (en inglés)" in profile
     assert "Action point 2.2" not in profile
     eu = (built.site / "es/survey/eu/index.html").read_text(encoding="utf-8")
-    assert "CELEX:32014L0024\">Directiva 2014/24/UE sobre contratación pública</a> (artículo 67, apartado 2)" in eu
+    assert 'CELEX:32014L0024">Directiva 2014/24/UE sobre contratación pública</a> (artículo 67, apartado 2)' in eu
     document = json.loads((built.site / "survey/survey.json").read_text(encoding="utf-8"))
     edition = document["themes"]["procurement-law"]["source"]["editions"]["es"]
     assert edition["title"] == "Directiva 2014/24/UE sobre contratación pública" and edition["language"] == "es"
@@ -216,7 +218,15 @@ def test_downloads_cover_every_answer_of_all_twenty_jurisdictions(built: Built):
     assert [c for c, _ in survey_pages.CSV_COLUMNS] == list(rows[0])
     assert all(r["answer"] in data.scale for r in rows)
     known = [r for r in rows if r["answer"] != "unknown"]
-    assert known and all(r["sources"].count("https://") >= 1 for r in known)
+    assert known and all(
+        r["sources_en"].count("https://") >= 1 and r["sources_es"].count("https://") >= 1 for r in known
+    )
+    eu_award = next(r for r in rows if r["jurisdiction"] == "eu" and r["indicator"] == "social-award-criteria")
+    assert eu_award["sources_en"].startswith("Directive 2014/24/EU on public procurement | https://eur-lex")
+    assert eu_award["sources_es"] == (
+        "Directiva 2014/24/UE sobre contratación pública | "
+        "https://eur-lex.europa.eu/legal-content/ES/TXT/?uri=CELEX:32014L0024 | artículo 67, apartado 2"
+    )
     document = json.loads((built.site / "survey/survey.json").read_text(encoding="utf-8"))
     assert len(document["jurisdictions"]) == 20
     spanish = (built.site / "es/survey/index.html").read_text(encoding="utf-8")

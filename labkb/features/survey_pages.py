@@ -320,13 +320,13 @@ CSV_COLUMNS = (
     ("answer", "dict_answer"),
     *_in_each_language("answer", "dict_answer_label"),
     *_in_each_language("note", "dict_note"),
-    ("sources", "dict_sources"),
+    *_in_each_language("sources", "dict_sources"),
     ("valid_on", "dict_valid_on"),
     ("review_status", "dict_review_status"),
 )
 _COLUMN_LANGUAGE = {
     f"{column}_{language}": language
-    for column in ("jurisdiction", "question", "answer", "note")
+    for column in ("jurisdiction", "question", "answer", "note", "sources")
     for language in LANGUAGES
 }
 
@@ -343,6 +343,7 @@ def public_rows(survey: Survey) -> list[dict[str, str]]:
                 "question": indicator.questions,
                 "answer": survey.scale[answer.value],
                 "note": answer.notes,
+                "sources": {language: _source_lines(answer, language) for language in LANGUAGES},
             }
             row = {
                 "jurisdiction": jurisdiction.code,
@@ -351,7 +352,6 @@ def public_rows(survey: Survey) -> list[dict[str, str]]:
                 "theme": indicator.theme,
                 "indicator": indicator.id,
                 "answer": answer.value,
-                "sources": "\n".join(" | ".join(p for p in (s.title, s.url, s.pinpoint) if p) for s in answer.sources),
                 "valid_on": answer.valid_on,
                 "review_status": answer.review_status,
             }
@@ -359,6 +359,12 @@ def public_rows(survey: Survey) -> list[dict[str, str]]:
                 row.update({f"{column}_{language}": texts.get(language, "") for language in LANGUAGES})
             rows.append({column: row[column] for column, _ in CSV_COLUMNS})
     return rows
+
+
+def _source_lines(answer: Answer, language: str) -> str:
+    """The answer's sources as the readers of `language` get them, one per line: title | url | pinpoint."""
+    editions = (s.for_language(language) for s in answer.sources)
+    return "\n".join(" | ".join(p for p in (s.title, s.url, s.pinpoint) if p) for s in editions)
 
 
 def public_csv(survey: Survey) -> str:
