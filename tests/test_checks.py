@@ -58,7 +58,6 @@ organisations: [Electronics Watch]
 sources:
   - title: Annual report
     url: https://electronicswatch.org/
-last_reviewed: 2026-11-21
 review_status: needs-review
 ---
 

@@ -145,6 +145,30 @@ def test_reviewed_needs_who_and_when_and_reviewed_by_must_be_a_known_person(tmp_
     assert code == 0, output
 
 
+def test_a_reviewer_or_date_on_a_page_that_awaits_review_is_reported_in_its_language(tmp_path: Path, capsys):
+    """A page that awaits review cannot also say when it was reviewed: 'last_reviewed' or
+    'reviewed_by' next to needs-review (or no status) is reported at its own line."""
+    project: Site = _copy_project(tmp_path / "project", with_content=False)
+    english = english_post(review="review_status: needs-review\nlast_reviewed: 2026-11-21\n")
+    project.write(f"content/en/blog/{SLUG}.md", english)
+    project.write(f"content/es/blog/{SLUG}.md", spanish_post(english, review="reviewed_by: lab-editors\n"))
+    code, output = project.check(capsys=capsys)
+    assert code == 1
+    english_line = english.splitlines().index("last_reviewed: 2026-11-21") + 1
+    assert (
+        f"content/en/blog/{SLUG}.md:{english_line}: 'last_reviewed' says who reviewed the page or when, but "
+        "'review_status' is needs-review: remove 'last_reviewed' while the page awaits review, or set "
+        "'review_status: reviewed' once an editor has verified its facts"
+    ) in without_codes(output), output
+    spanish = (project.root / f"content/es/blog/{SLUG}.md").read_text(encoding="utf-8")
+    spanish_line = spanish.splitlines().index("reviewed_by: lab-editors") + 1
+    assert (
+        f"content/es/blog/{SLUG}.md:{spanish_line}: 'reviewed_by' indica quién revisó la página o cuándo, pero "
+        "'review_status' es needs-review: quite 'reviewed_by' mientras la página espera revisión, o ponga "
+        "'review_status: reviewed' cuando el equipo editorial haya verificado sus datos"
+    ) in without_codes(output), output
+
+
 def test_large_section_listings_show_each_pages_status(tmp_path: Path):
     from labkb.features import sections
 

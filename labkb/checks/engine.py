@@ -169,8 +169,18 @@ def _check_review(page: Page) -> list[Finding]:
     """`review_status: reviewed` says who reviewed the page and when: the page shows "Reviewed by
     NAME on DATE", never a status without them."""
     status = page.meta.get("review_status")
-    if status is None or status.value != "reviewed" or not page.ctype.get("reviewed_by"):
+    if not page.ctype.get("reviewed_by"):
         return []
+    if status is not None and status.value not in ("reviewed", "needs-review"):
+        return []  # the vocabulary's own finding says what the status may be
+    if status is None or status.value != "reviewed":
+        # A date or a reviewer on a page that awaits review would read as a review that never was.
+        shown_status = "needs-review" if status is None else status.value
+        return [
+            Finding.of(page.rel, node.key_line, msg("review.early-field", key=key, status=shown_status))
+            for key in ("reviewed_by", "last_reviewed")
+            if (node := page.meta.get(key)) is not None
+        ]
     findings = []
     for key, example in (("reviewed_by", "lab-editors"), ("last_reviewed", "2026-11-21")):
         if page.meta.get(key) is None:

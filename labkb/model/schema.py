@@ -146,7 +146,7 @@ _LAST_REVIEWED = Field(
     "last_reviewed",
     DATE,
     "With `review_status: reviewed`: when the editor verified the facts, YYYY-MM-DD. "
-    "Not shown while the page awaits review.",
+    "Only with `reviewed`: the checker reports it on a page that awaits review.",
     "2026-11-21",
     required=False,
 )
