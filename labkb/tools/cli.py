@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import sys
 import time
@@ -24,6 +25,7 @@ from labkb.model.project import Project
 from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
 from labkb.output import bundle, message_reference, reference, site_links
 
+_MESSAGES_HELP = "the language of the messages (default: KB_LANG, else the default language)"
 _LANG_HELP = (
     "the language of every message (default: each file's own, content/es/... in Spanish; "
     "data files in the default language)"
@@ -81,6 +83,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     export.add_argument("file", type=Path, nargs="?", default=Path("dist/survey-editing.csv"))
     load_sheet = sheet_verbs.add_parser("import", help="read the editing sheet back into data/survey/")
     load_sheet.add_argument("file", type=Path, nargs="?", default=Path("dist/survey-editing.csv"))
+    for survey_verb in (export, load_sheet):
+        survey_verb.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
 
     links = verbs.add_parser("links", help="check every internal link, anchor and asset of a built site")
     links.add_argument("folder", type=Path, nargs="?", default=Path("site"))
@@ -119,6 +123,12 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     desk_verb.add_argument("--today", type=dt.date.fromisoformat, help="count review ages from this day (YYYY-MM-DD)")
 
     args = parser.parse_args(argv)
+    if not getattr(args, "lang", None):  # KB_LANG=es, as `make ... KB_LANG=es` exports it
+        asked = os.environ.get("KB_LANG", "").strip()
+        if asked and asked not in LANGUAGES:
+            print(f"KB_LANG must be one of: {', '.join(LANGUAGES)} (found '{asked}')", file=sys.stderr)
+            return 2
+        args.lang = asked or None
     project = Project(args.root.resolve())
     if languages.PROBLEMS and args.verb != "check":  # `check` reports them with everything else
         for problem in languages.PROBLEMS:
@@ -138,7 +148,7 @@ def _run(project: Project, args: argparse.Namespace) -> int:
         "pdfs": lambda: _pdfs(project, args),
         "downloads": lambda: _downloads(project),
         "links": lambda: _links(args.folder, args.external),
-        "survey": lambda: _survey(project, args.action, args.file),
+        "survey": lambda: _survey(project, args.action, args.file, args.lang),
         "urls": lambda: _urls(project),
         "bundle": lambda: _bundle(project, args.folder, args.target),
         "new-post": lambda: _new_post(project, args),
@@ -422,42 +432,38 @@ def _urls(project: Project) -> int:
     return 0
 
 
-def _survey(project: Project, action: str, file: Path) -> int:
+def _survey(project: Project, action: str, file: Path, asked: str | None) -> int:
+    """`survey export|import`: messages in the language asked for (--lang, KB_LANG), else the default."""
+    language = asked or languages.SITE.default
     data, findings = survey.load(project)
     if findings:
         for finding in findings:
-            print(finding.text(), file=sys.stderr)
-        print("The survey files have problems: fix them first ('make check').", file=sys.stderr)
+            print(finding.text(asked), file=sys.stderr)
+        print(msg("survey-sheet.data-problems").render(language), file=sys.stderr)
         return 1
     if action == "export":
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(survey_sheet.export_csv(data), encoding="utf-8-sig")
-        print(
-            f"OK: wrote {file} ({len(survey_sheet.export_rows(data))} answers). Open it in a "
-            "spreadsheet, save it as CSV (UTF-8), then 'make survey-import'."
-        )
+        count = len(survey_sheet.export_rows(data))
+        print(msg("survey-sheet.exported", file=file, count=count).render(language))
         return 0
     if not file.is_file():
-        print(f"{file}: no such file (run 'make survey-export' first)", file=sys.stderr)
+        print(msg("survey-sheet.no-file", file=file).render(language), file=sys.stderr)
         return 2
     try:
         text = textfile.read_text(file, bom=True, newlines=False)  # the csv module reads line ends
     except textfile.NotUTF8Error as exc:
-        print(
-            f"{file}: this file is not UTF-8 text (byte {exc.byte}): in the spreadsheet, save it again as "
-            "'CSV UTF-8'; nothing was written.",
-            file=sys.stderr,
-        )
+        print(msg("survey-sheet.not-utf8", file=file, byte=exc.byte).render(language), file=sys.stderr)
         return 1
-    written, problems = survey_sheet.import_csv(project, data, text, str(file))
+    written, problems = survey_sheet.import_csv(project, data, text, str(file), language)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} problem(s): nothing was written.", file=sys.stderr)
+        print(msg("survey-sheet.problems", count=len(problems)).render(language), file=sys.stderr)
         return 1
     for path in written:
-        print(f"updated {path}")
-    print(f"OK: {len(written)} jurisdiction file(s) changed.")
+        print(msg("survey-sheet.updated", path=path).render(language))
+    print(msg("survey-sheet.ok", count=len(written)).render(language))
     return 0
 
 
