@@ -35,7 +35,9 @@ def test_every_code_has_a_message_in_every_language_with_the_same_placeholders()
 def test_the_spanish_messages_are_not_the_english_ones():
     """A Spanish text copied from the English one is a translation still to do."""
     same = [code for code, texts in messages.catalogue().items() if texts["es"] == texts["en"]]
-    assert same == []
+    # Words that are the same in both languages, checked by a reader: the state of a page in
+    # `make translations` ("original").
+    assert sorted(set(same) - {"part.translations.original"}) == []
 
 
 def _literal_codes() -> set[str]:

@@ -76,3 +76,42 @@ def test_an_unknown_kb_lang_is_refused_with_the_languages_to_choose(tmp_path: Pa
     code, output = _run(root, "survey-export", "KB_LANG=fr")
     assert code != 0
     assert "KB_LANG must be one of: en, es (found 'fr')" in output
+
+
+def test_translations_and_their_refresh_speak_the_language_asked_for_or_the_files(tmp_path: Path):
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
+    about_en = root / "content/en/about/index.md"
+    about_en.write_text(about_en.read_text(encoding="utf-8") + "\nA new paragraph in the original.\n", encoding="utf-8")
+    (root / "content/es/projects/index.md").unlink()
+
+    code, output = _run(root, "translations", "KB_LANG=es")
+    assert code == 0, output
+    lines = output.splitlines()
+    assert ["página", "en", "es"] in [line.split() for line in lines]
+    assert next(line for line in lines if line.startswith("about/index.md")).split()[1:] == [
+        "original",
+        "desactualizada",
+    ]
+    projects = next(line for line in lines if line.startswith("projects/index.md"))
+    assert projects.split()[1:] == ["original", "falta"]
+    assert "páginas: " in output and " traducidas, 1 desactualizadas, 1 faltantes." in output
+    advice = "Desactualizada: actualice la traducción y luego ejecute «make translations-refresh PATHS=<archivo>»."
+    assert advice in output
+    code, output = _run(root, "translations")
+    assert code == 0 and " translated, 1 stale, 1 missing." in output
+    assert "Stale: update the translation, then 'make translations-refresh PATHS=<file>'." in output
+
+    # A Spanish file: Spanish messages, without KB_LANG.
+    code, output = _run(root, "translations-refresh", "PATHS=content/es/about/index.md")
+    assert code == 0, output
+    assert "content/es/about/index.md: registrada como al día" in output
+    assert "OK: 1 traducción(es) registrada(s) como al día." in output
+    code, output = _run(root, "translations-refresh", "PATHS=content/es/about/index.md", "KB_LANG=en")
+    assert code == 0 and "OK: 1 translation(s) recorded as current." in output
+    # An original is not a translation: said in its file's language, or in the one asked for.
+    code, output = _run(root, "translations-refresh", "PATHS=content/en/about/index.md")
+    assert code != 0 and "not a translation (no 'translation_of' key): nothing to refresh" in output
+    code, output = _run(root, "translations-refresh", "PATHS=content/en/about/index.md", "KB_LANG=es")
+    assert code != 0 and "no es una traducción (no tiene la clave 'translation_of')" in output
+    code, output = _run(root, "translations-refresh", "PATHS=content/es/nothing.md")
+    assert code != 0 and "content/es/nothing.md: el archivo no existe" in output

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from labkb.checks import engine as checks
 from labkb.features import permalinks, scaffold, survey, survey_sheet, translations
-from labkb.model import languages, registries, textfile
+from labkb.model import languages, messages, registries, textfile
 from labkb.model.corpus import Corpus
 from labkb.model.findings import summary_language
 from labkb.model.messages import msg
@@ -51,9 +51,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
     tr = verbs.add_parser("translations", help="translation state of every page")
     tr_verbs = tr.add_subparsers(dest="action", required=True)
-    tr_verbs.add_parser("status", help="per page: translated / missing / stale")
+    tr_status = tr_verbs.add_parser("status", help="per page: translated / missing / stale")
+    tr_status.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
     refresh = tr_verbs.add_parser("refresh", help="record that translations match their original")
     refresh.add_argument("paths", nargs="+", type=Path, help="translation files to mark current")
+    refresh.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP + "; the files' own language first")
 
     post = verbs.add_parser("new-post", help="create a blog post skeleton (asks for what is missing)")
     post.add_argument("--title", help="title of the post")
@@ -159,8 +161,8 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     if args.verb in verbs:
         return verbs[args.verb]()
     if args.action == "status":
-        return _status(project)
-    return _refresh(project, args.paths)
+        return _status(project, args.lang or languages.SITE.default)
+    return _refresh(project, args.paths, args.lang)
 
 
 def _pdfs(project: Project, args: argparse.Namespace) -> int:
@@ -235,47 +237,67 @@ def _check(project: Project, paths: list[Path], output: str, language: str | Non
     return 0
 
 
-def _status(project: Project) -> int:
-    corpus = _read_corpus(project)
+def _status(project: Project, language: str) -> int:
+    """The table of `make translations`, its states and summary in `language`."""
+    corpus = _read_corpus(project, language)
     if corpus is None:
         return 1
     states = translations.page_states(corpus)
-    width = max((len(s.page_path) for s in states), default=4)
-    print(f"{'page':<{width}}  " + "  ".join(f"{lang:<10}" for lang in LANGUAGES))
+
+    def word(state: str) -> str:
+        return msg(f"part.translations.{state}").render(language)
+
+    kinds = (translations.ORIGINAL, translations.TRANSLATED, translations.STALE, translations.MISSING)
+    column = max(10, *(len(word(kind)) for kind in kinds))
+    page = word("page")
+    width = max((len(s.page_path) for s in states), default=len(page))
+    print((f"{page:<{width}}  " + "  ".join(f"{lang:<{column}}" for lang in LANGUAGES)).rstrip())
     for state in states:
-        print(f"{state.page_path:<{width}}  " + "  ".join(f"{state.states[lang]:<10}" for lang in LANGUAGES))
+        cells = "  ".join(f"{word(state.states[lang]):<{column}}" for lang in LANGUAGES)
+        print(f"{state.page_path:<{width}}  {cells}".rstrip())
     todo = [s for s in states if s.needs_work]
     summary = {
         kind: sum(1 for s in states for v in s.states.values() if v == kind)
         for kind in (translations.TRANSLATED, translations.STALE, translations.MISSING)
     }
-    print(
-        f"\n{len(states)} pages: {summary['translated']} translated, {summary['stale']} stale, "
-        f"{summary['missing']} missing."
-    )
+    print()
+    print(msg("translations.summary", pages=len(states), **summary).render(language))
     if todo:
-        print(
-            "Stale: update the translation, then 'make translations-refresh PATHS=<file>'. "
-            "Missing: add the file at the same path in the other language."
-        )
+        print(msg("translations.todo").render(language))
     return 0
 
 
-def _refresh(project: Project, paths: list[Path]) -> int:
+def _refresh(project: Project, paths: list[Path], asked: str | None) -> int:
+    """`translations refresh`: messages in the language asked for, else the one language of the
+    files (content/es/... in Spanish), else the default."""
+    language = asked or _files_language(project, paths)
     missing = [p for p in paths if not p.is_file()]
     for path in missing:
-        print(f"{path}: no such file", file=sys.stderr)
+        print(msg("translations.no-such-file", path=path).render(language), file=sys.stderr)
     if missing:
         return 2
     done, problems = translations.refresh(project, [p.resolve() for p in paths])
     for problem in problems:
-        print(problem.text(), file=sys.stderr)
+        print(problem.text(asked), file=sys.stderr)
     for rel in done:
-        print(f"refreshed {rel}")
+        print(msg("translations.refreshed", path=rel).render(language))
     if problems:
         return 1
-    print(f"OK: {len(paths)} translation(s) recorded as current.")
+    print(msg("translations.refresh-ok", count=len(paths)).render(language))
     return 0
+
+
+def _files_language(project: Project, paths: list[Path]) -> str:
+    """The one language of these files (content/<language>/...), else the default language."""
+    found = set()
+    for path in paths:
+        absolute = path if path.is_absolute() else Path.cwd() / path
+        try:
+            relative = absolute.resolve().relative_to(project.root).as_posix()
+        except ValueError:
+            relative = path.as_posix()
+        found.add(messages.language_of(relative) or languages.SITE.default)
+    return found.pop() if len(found) == 1 else languages.SITE.default
 
 
 def _docs_reference(project: Project) -> int:
@@ -413,11 +435,12 @@ def _language_choices() -> str:
     return f"{', '.join(LANGUAGES)} or {','.join(LANGUAGES)}"
 
 
-def _read_corpus(project: Project) -> Corpus | None:
-    """The content, or None when a file cannot be read (said on stderr: nothing is written)."""
+def _read_corpus(project: Project, language: str | None = None) -> Corpus | None:
+    """The content, or None when a file cannot be read (said on stderr, in `language` or each
+    file's own: nothing is written)."""
     corpus = Corpus.read(project)
     for finding in corpus.findings:
-        print(finding.text(), file=sys.stderr)
+        print(finding.text(language), file=sys.stderr)
     return None if corpus.findings else corpus
 
 
