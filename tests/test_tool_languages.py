@@ -8,7 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import MAKE_FILES, SITE_FILES, copy_repository, make_as_typed
 
@@ -115,3 +120,96 @@ def test_translations_and_their_refresh_speak_the_language_asked_for_or_the_file
     assert code != 0 and "no es una traducción (no tiene la clave 'translation_of')" in output
     code, output = _run(root, "translations-refresh", "PATHS=content/es/nothing.md")
     assert code != 0 and "content/es/nothing.md: el archivo no existe" in output
+
+
+def test_urls_speaks_the_language_asked_for(tmp_path: Path):
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
+    manifest = root / "data" / "urls.txt"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("/about/\n", "", 1), encoding="utf-8")
+    code, output = _run(root, "urls", "KB_LANG=es")
+    assert code == 0, output
+    assert "se registró /about/" in output
+    assert "OK: se registraron 1 dirección(es) nueva(s) en data/urls.txt." in output
+    code, output = _run(root, "urls")
+    assert code == 0 and "OK: 0 new address(es) recorded in data/urls.txt." in output
+
+
+def _kb(root: Path, *arguments: str, language: str | None) -> tuple[int, str]:
+    """`scripts/kb.py ARGUMENTS` as the Makefile runs it, with KB_LANG set (or not), from `root`."""
+    env = {k: v for k, v in os.environ.items() if k != "KB_LANG"}
+    if language:
+        env["KB_LANG"] = language
+    result = subprocess.run(
+        [sys.executable, "scripts/kb.py", *arguments], cwd=root, env=env, capture_output=True, text=True, timeout=300
+    )
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    return result.returncode, output
+
+
+def _page(folder: Path, relative: str, body: str) -> None:
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"<!doctype html><html><body>{body}</body></html>", encoding="utf-8")
+
+
+def test_the_link_check_says_each_page_in_its_language_or_the_one_asked_for(tmp_path: Path):
+    """The problems of `make linkcheck` (`kb.py links`, which `make preview`, `make offline` and
+    `make publish` also run) on a small built folder: a page below es/ is said in Spanish."""
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES))
+    site = root / "site"
+    _page(site, "index.html", '<a href="gone/">x</a>')
+    _page(site, "es/index.html", '<a href="../index.html#nadie">x</a><img src="logo.png" alt="">')
+    code, output = _kb(root, "links", "site", language=None)
+    assert code == 1
+    assert "index.html: <a> points to 'gone/', which does not exist" in output
+    assert "es/index.html: '../index.html#nadie' apunta a un ancla que no existe, «#nadie»" in output
+    assert "es/index.html: <img> apunta a 'logo.png', que no existe" in output
+    assert "3 broken link(s)." in output
+    code, output = _kb(root, "links", "site", language="es")
+    assert "index.html: <a> apunta a 'gone/', que no existe" in output
+    assert "3 enlace(s) roto(s)." in output
+    code, output = _kb(root, "links", "nothing", language="es")
+    assert code == 2 and "nothing: no es un sitio construido (ejecute primero «make build»)" in output
+
+
+def test_bundle_and_pdfs_speak_the_language_asked_for(tmp_path: Path):
+    """`kb.py bundle` and `kb.py pdfs --copy-from` as `make offline` runs them, with KB_LANG=es."""
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES))
+    bilingual, single = root / "dist/offline/learning-lab", root / "dist/offline/learning-lab-es"
+    _page(bilingual, "index.html", "Home")
+    _page(single, "index.html", "Inicio")
+    code, output = _kb(
+        root, "pdfs", "dist/offline/learning-lab-es", "--copy-from", str(bilingual), "--language", "es", language="es"
+    )
+    assert code == 1 and "no hay ningún PDF para copiar; imprímalos primero («kb pdfs " in output
+    (bilingual / "es" / "guidance").mkdir(parents=True)
+    (bilingual / "es" / "guidance" / "guia.pdf").write_bytes(b"%PDF-1.4\n")
+    arguments = ("pdfs", "dist/offline/learning-lab-es", "--copy-from", str(bilingual), "--language", "es")
+    code, output = _kb(root, *arguments, language="es")
+    assert code == 0, output
+    assert "OK: se copiaron 1 PDF de las guías en español a dist/offline/learning-lab-es." in output
+    code, output = _kb(root, *arguments, language=None)
+    assert "OK: 1 guidance PDF(s) in Spanish copied into dist/offline/learning-lab-es." in output
+
+    code, output = _kb(root, "bundle", "dist/offline/learning-lab-es", "dist/es.zip", language="es")
+    assert code == 0, output
+    assert re.search(
+        r"^OK: dist/es\.zip \(\d+\S\d MB\)\. Descomprímalo y abra learning-lab-es/index\.html en un navegador; "
+        r"no hace falta conexión\.$",
+        output,
+        re.MULTILINE,
+    ), output
+    code, output = _kb(root, "bundle", "dist/offline/learning-lab-es", "dist/es.zip", language=None)
+    assert re.search(r"^OK: dist/es\.zip \(\d+\.\d MB\)\. Unzip it", output, re.MULTILINE), output
+    code, output = _kb(root, "bundle", "dist/nothing", "dist/x.zip", language="es")
+    assert code == 2 and "dist/nothing: no es un sitio construido (no tiene index.html)" in output
+    assert not (root / "dist" / "x.zip").exists()
+
+
+@pytest.mark.build  # `make linkcheck` builds the site
+def test_make_linkcheck_as_typed_says_its_result_in_spanish(tmp_path: Path):
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
+    code, output = _run(root, "linkcheck", "KB_LANG=es")
+    assert code == 0, output[-3000:]
+    assert re.search(r"^OK: todos los enlaces de las \d+ páginas de site funcionan\.$", output, re.MULTILINE)

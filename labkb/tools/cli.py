@@ -20,7 +20,7 @@ from labkb.features import permalinks, scaffold, survey, survey_sheet, translati
 from labkb.model import languages, messages, registries, textfile
 from labkb.model.corpus import Corpus
 from labkb.model.findings import summary_language
-from labkb.model.messages import msg
+from labkb.model.messages import Language, msg
 from labkb.model.project import Project
 from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
 from labkb.output import bundle, message_reference, reference, site_links
@@ -76,8 +76,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     bundle_verb = verbs.add_parser("bundle", help="zip a built site folder (the offline bundle)")
     bundle_verb.add_argument("folder", type=Path, help="the built site")
     bundle_verb.add_argument("target", type=Path, help="the zip to write")
+    bundle_verb.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
 
-    verbs.add_parser("urls", help="record the addresses the site publishes now in data/urls.txt")
+    urls_verb = verbs.add_parser("urls", help="record the addresses the site publishes now in data/urls.txt")
+    urls_verb.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
 
     sheet = verbs.add_parser("survey", help="the survey as a spreadsheet (CSV) and back")
     sheet_verbs = sheet.add_subparsers(dest="action", required=True)
@@ -91,6 +93,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     links = verbs.add_parser("links", help="check every internal link, anchor and asset of a built site")
     links.add_argument("folder", type=Path, nargs="?", default=Path("site"))
     links.add_argument("--external", action="store_true", help="also ask the web for external links")
+    links.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP + "; a page's problems: its own language first")
 
     pdf = verbs.add_parser("pdfs", help="print every guidance document of a built folder to PDF")
     pdf.add_argument("folder", type=Path, help="a build without directory URLs (the offline one)")
@@ -101,6 +104,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         help="copy the PDFs of --language from this bilingual copy instead of printing them again",
     )
     pdf.add_argument("--language", help="the one language the folder holds (with --copy-from)")
+    pdf.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
 
     verbs.add_parser(
         "downloads",
@@ -149,10 +153,10 @@ def _run(project: Project, args: argparse.Namespace) -> int:
         "check": lambda: _check(project, args.paths, args.format, args.lang),
         "pdfs": lambda: _pdfs(project, args),
         "downloads": lambda: _downloads(project),
-        "links": lambda: _links(args.folder, args.external),
+        "links": lambda: _links(args.folder, args.external, args.lang),
         "survey": lambda: _survey(project, args.action, args.file, args.lang),
-        "urls": lambda: _urls(project),
-        "bundle": lambda: _bundle(project, args.folder, args.target),
+        "urls": lambda: _urls(project, args.lang or languages.SITE.default),
+        "bundle": lambda: _bundle(project, args.folder, args.target, args.lang or languages.SITE.default),
         "new-post": lambda: _new_post(project, args),
         "docs-reference": lambda: _docs_reference(project),
         "proposal": lambda: _proposal(project, args),
@@ -166,39 +170,55 @@ def _run(project: Project, args: argparse.Namespace) -> int:
 
 
 def _pdfs(project: Project, args: argparse.Namespace) -> int:
+    """`pdfs FOLDER [--copy-from BILINGUAL --language xx]`, said in --lang or KB_LANG."""
+    from playwright.sync_api import Error as BrowserError
+
     from labkb.output import pdfs
 
+    said = args.lang or languages.SITE.default
+    if not (args.folder / "index.html").is_file():
+        print(msg("bundle.not-a-site", folder=args.folder).render(said), file=sys.stderr)
+        return 2
     if args.copy_from is not None:
-        return _copy_pdfs(args.copy_from, args.folder, args.language)
-    written = pdfs.print_guidance(args.folder.resolve(), pdfs.guidance_pages(project.content))
-    print(f"OK: {len(written)} guidance PDF(s) printed into {args.folder}.")
+        return _copy_pdfs(args.copy_from, args.folder, args.language, said)
+    try:
+        written = pdfs.print_guidance(args.folder.resolve(), pdfs.guidance_pages(project.content))
+    except BrowserError as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        print(msg("pdfs.no-browser", reason=reason).render(said), file=sys.stderr)
+        return 1
+    print(msg("pdfs.printed", count=len(written), folder=args.folder).render(said))
     return 0
 
 
-def _bundle(project: Project, folder: Path, target: Path) -> int:
+def _bundle(project: Project, folder: Path, target: Path, language: str) -> int:
+    if not (folder / "index.html").is_file():
+        print(msg("bundle.not-a-site", folder=folder).render(language), file=sys.stderr)
+        return 2
     size = bundle.make_zip(folder, target)
-    print(
-        f"OK: {project.relative(target.resolve())} ({size / 1024 / 1024:.1f} MB). Unzip it "
-        f"and open {folder.name}/index.html in a browser; no connection needed."
-    )
+    zipped = project.relative(target.resolve())
+    print(msg("bundle.ok", zip=zipped, size=f"{size / 1024 / 1024:.1f}", name=folder.name).render(language))
     return 0
 
 
-def _copy_pdfs(bilingual: Path, folder: Path, language: str | None) -> int:
-    """A one-language copy's PDFs are the bilingual copy's, for that language: copied, not printed twice."""
+def _copy_pdfs(bilingual: Path, folder: Path, language: str | None, said: str) -> int:
+    """A one-language copy's PDFs are the bilingual copy's, for that language: copied, not printed
+    twice. Its messages are in `said`."""
     if language not in LANGUAGES:
-        print(f"--language must be one of: {', '.join(LANGUAGES)} (found '{language}')", file=sys.stderr)
+        wrong = msg("pdfs.language", languages=", ".join(LANGUAGES), found=language)
+        print(wrong.render(said), file=sys.stderr)
         return 2
     source = (bilingual if language == DEFAULT_LANGUAGE else bilingual / language) / "guidance"
     found = sorted(source.glob("*.pdf"))
     if not found:
-        print(f"{source}: no PDF to copy; print them first ('kb pdfs {bilingual}')", file=sys.stderr)
+        print(msg("pdfs.nothing-to-copy", source=source, bilingual=bilingual).render(said), file=sys.stderr)
         return 1
     target = folder / "guidance"
     target.mkdir(parents=True, exist_ok=True)
     for pdf in found:
         shutil.copyfile(pdf, target / pdf.name)
-    print(f"OK: {len(found)} guidance PDF(s) in {language} copied into {folder}.")
+    copied = msg("pdfs.copied", count=len(found), language=Language(language), folder=folder)
+    print(copied.render(said))
     return 0
 
 
@@ -444,14 +464,14 @@ def _read_corpus(project: Project, language: str | None = None) -> Corpus | None
     return None if corpus.findings else corpus
 
 
-def _urls(project: Project) -> int:
-    corpus = _read_corpus(project)
+def _urls(project: Project, language: str) -> int:
+    corpus = _read_corpus(project, language)
     if corpus is None:
         return 1
     added = permalinks.record(corpus)
     for url in added:
-        print(f"recorded /{url}")
-    print(f"OK: {len(added)} new address(es) recorded in {permalinks.MANIFEST}.")
+        print(msg("urls.recorded", url=url).render(language))
+    print(msg("urls.ok", count=len(added), file=permalinks.MANIFEST).render(language))
     return 0
 
 
@@ -490,18 +510,21 @@ def _survey(project: Project, action: str, file: Path, asked: str | None) -> int
     return 0
 
 
-def _links(folder: Path, external: bool) -> int:
+def _links(folder: Path, external: bool, asked: str | None) -> int:
+    """`links FOLDER`: each problem in the language asked for, else its page's; the summary in
+    the language asked for, else the default."""
+    language = asked or languages.SITE.default
     if not (folder / "index.html").is_file():
-        print(f"{folder}: not a built site (run 'make build' first)", file=sys.stderr)
+        print(msg("links.not-a-site", folder=folder).render(language), file=sys.stderr)
         return 2
-    problems = site_links.check(folder)
+    problems = site_links.check(folder, asked)
     if external:
         problems += site_links.check_external(folder)
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} broken link(s).", file=sys.stderr)
+        print(msg("links.broken", count=len(problems)).render(language), file=sys.stderr)
         return 1
     pages = sum(1 for _ in folder.rglob("*.html"))
-    print(f"OK: every link of {pages} pages in {folder} resolves" + (" (external links too)." if external else "."))
+    print(msg("links.ok-external" if external else "links.ok", pages=pages, folder=folder).render(language))
     return 0
