@@ -267,3 +267,19 @@ def test_make_docs_reference_rewrites_the_message_lists_as_typed(tmp_path):
     assert guide.read_text(encoding="utf-8") == committed
     again = make(root, "docs-reference")
     assert "updated" not in again.stdout
+
+
+def test_numbers_are_written_as_the_message_language_writes_them():
+    """Thousands grouped with ',' in English and '.' in Spanish, decimals after '.' and ','; a year stays."""
+    page = msg("bounds.page-size", size=123456, limit=100000, more="")
+    assert page.render("en").startswith("the page is 123,456 bytes long, more than the 100,000 allowed")
+    assert page.render("es").startswith("la página ocupa 123.456 bytes, más que los 100.000 permitidos")
+    speed = msg("check.ok", count=1200, seconds=messages.Number(2.5, 2))
+    assert speed.render("en") == "OK: 1,200 content files checked in 2.50 s, no problems."
+    assert speed.render("es") == "OK: se revisaron 1.200 archivos de contenido en 2,50 s, sin problemas."
+    assert msg("date.not-a-date", date="2024-02-30", month=messages.Month(2), year=2024, days=29).render("es") == (
+        "'2024-02-30' no es una fecha que exista: febrero de 2024 tiene 29 días"
+    )
+    assert messages.number(1200000, "es") == "1.200.000"  # as the style sheet writes US$ 1.200.000
+    duplicate = msg("yaml.duplicate-key", key="title", first=1234).render("es")
+    assert duplicate == "'title' aparece dos veces (la primera, en la línea 1234): deje una sola"  # a position

@@ -195,7 +195,7 @@ def test_bundle_and_pdfs_speak_the_language_asked_for(tmp_path: Path):
     code, output = _kb(root, "bundle", "dist/offline/learning-lab-es", "dist/es.zip", language="es")
     assert code == 0, output
     assert re.search(
-        r"^OK: dist/es\.zip \(\d+\S\d MB\)\. Descomprímalo y abra learning-lab-es/index\.html en un navegador; "
+        r"^OK: dist/es\.zip \(\d+,\d MB\)\. Descomprímalo y abra learning-lab-es/index\.html en un navegador; "
         r"no hace falta conexión\.$",
         output,
         re.MULTILINE,
@@ -213,3 +213,25 @@ def test_make_linkcheck_as_typed_says_its_result_in_spanish(tmp_path: Path):
     code, output = _run(root, "linkcheck", "KB_LANG=es")
     assert code == 0, output[-3000:]
     assert re.search(r"^OK: todos los enlaces de las \d+ páginas de site funcionan\.$", output, re.MULTILINE)
+
+
+def test_make_check_writes_numbers_as_each_language_does(tmp_path: Path):
+    """`make check` on a Spanish and an English post of 1100 words: '1.100' and '1.000' in Spanish,
+    '1,100' and '1,000' in English (every number of a message, in one place: labkb/model/messages.py)."""
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
+    for language in ("en", "es"):
+        post = root / "content" / language / "blog" / "americas-initiative.md"
+        post.write_text(post.read_text(encoding="utf-8") + "\n" + "palabra " * 1100 + "\n", encoding="utf-8")
+    paths = "PATHS=content/es/blog/americas-initiative.md content/en/blog/americas-initiative.md"
+    code, output = _run(root, "check", paths)
+    assert code != 0
+    assert re.search(
+        r"content/es/blog/americas-initiative\.md:\d+: el texto tiene 1\.\d{3} palabras; una entrada de "
+        r"blog tiene entre 300 y 1\.000 palabras: acórtelo",
+        output,
+    ), output
+    assert re.search(
+        r"content/en/blog/americas-initiative\.md:\d+: the body has 1,\d{3} words; a blog post has "
+        r"300 to 1,000 words: shorten it",
+        output,
+    ), output

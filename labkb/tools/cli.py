@@ -20,7 +20,7 @@ from labkb.features import permalinks, scaffold, survey, survey_sheet, translati
 from labkb.model import languages, messages, registries, textfile
 from labkb.model.corpus import Corpus
 from labkb.model.findings import summary_language
-from labkb.model.messages import Language, msg
+from labkb.model.messages import Language, Number, msg
 from labkb.model.project import Project
 from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
 from labkb.output import bundle, message_reference, reference, site_links
@@ -197,7 +197,7 @@ def _bundle(project: Project, folder: Path, target: Path, language: str) -> int:
         return 2
     size = bundle.make_zip(folder, target)
     zipped = project.relative(target.resolve())
-    print(msg("bundle.ok", zip=zipped, size=f"{size / 1024 / 1024:.1f}", name=folder.name).render(language))
+    print(msg("bundle.ok", zip=zipped, size=Number(size / 1024 / 1024, 1), name=folder.name).render(language))
     return 0
 
 
@@ -253,7 +253,7 @@ def _check(project: Project, paths: list[Path], output: str, language: str | Non
         print(msg("check.problems", count=len(findings)).render(summary), file=sys.stderr)
         return 1
     count = len(project.markdown_files())
-    print(msg("check.ok", count=count, seconds=f"{elapsed:.2f}").render(summary))
+    print(msg("check.ok", count=count, seconds=Number(elapsed, 2)).render(summary))
     return 0
 
 
