@@ -15,8 +15,9 @@ name in that language. A number (an int, or a `Number` with decimals) is written
 message's language writes numbers, in this one place: '1,200' and '2.5' in English, '1.200' and
 '2,5' in Spanish (`part.number.thousands`, `part.number.decimal`). A year or a position (a
 line, row, byte or character: `_NAMES_NOT_QUANTITIES`) says where, not how many, and is
-written as it is ('2026', 'line 1234'), as 'file:1234:' writes a line. A language the file does not have falls back to the default
-language's text (the first of data/languages.yml), never to nothing.
+written as it is ('2026', 'line 1234'), as 'file:1234:' writes a line. A language the file
+does not have falls back to the default language's text (the first of data/languages.yml),
+never to nothing.
 
 The language of a finding is the language of its file (`content/es/...` is Spanish), or
 the one a command is asked for (`scripts/kb.py check --lang es`, `make check KB_LANG=es`);
