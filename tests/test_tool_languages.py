@@ -235,3 +235,31 @@ def test_make_check_writes_numbers_as_each_language_does(tmp_path: Path):
         r"300 to 1,000 words: shorten it",
         output,
     ), output
+
+
+def test_the_desk_names_each_type_in_its_page_language_and_speaks_kb_lang(tmp_path: Path):
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
+    code, output = _run(root, "desk", "KB_LANG=es")
+    assert code == 0, output
+    assert "se escribió dist/desk/es.html" in output
+    assert re.search(
+        r"^OK: el escritorio editorial lista \d+ archivo\(s\) de página; abra dist/desk/es\.html", output, re.M
+    )
+    spanish = (root / "dist/desk/es.html").read_text(encoding="utf-8")
+    english = (root / "dist/desk/index.html").read_text(encoding="utf-8")
+    assert "<td>Estudio de caso</td>" in spanish and "<td>Guía</td>" in spanish and "<td>Página</td>" in spanish
+    assert '<option value="case_study">Estudio de caso</option>' in spanish  # the filter, by name
+    assert "<td>Case study</td>" in english and '<option value="case_study">Case study</option>' in english
+    assert "<td>case_study</td>" not in spanish + english
+    code, output = _run(root, "desk")
+    assert code == 0 and "OK: the editors' desk lists" in output
+
+
+def test_every_content_type_has_a_name_in_every_language_of_the_desk():
+    from labkb.features import desk
+    from labkb.model import schema
+
+    keys = {value.key for value in vars(schema).values() if isinstance(value, schema.ContentType)}
+    assert len(keys) >= 6
+    for language, texts in desk.TEXTS.items():
+        assert {key for key in keys if f"type_{key}" not in texts} == set(), language

@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
     desk_verb = verbs.add_parser("desk", help="the editors' desk: every page's state, as HTML and CSV in dist/desk/")
     desk_verb.add_argument("--today", type=dt.date.fromisoformat, help="count review ages from this day (YYYY-MM-DD)")
+    desk_verb.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
 
     args = parser.parse_args(argv)
     if not getattr(args, "lang", None):  # KB_LANG=es, as `make ... KB_LANG=es` exports it
@@ -160,7 +161,7 @@ def _run(project: Project, args: argparse.Namespace) -> int:
         "new-post": lambda: _new_post(project, args),
         "docs-reference": lambda: _docs_reference(project),
         "proposal": lambda: _proposal(project, args),
-        "desk": lambda: _desk(project, args.today or dt.date.today()),
+        "desk": lambda: _desk(project, args.today or dt.date.today(), args.lang or languages.SITE.default),
     }
     if args.verb in verbs:
         return verbs[args.verb]()
@@ -437,16 +438,16 @@ def _proposal(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
-def _desk(project: Project, today: dt.date) -> int:
+def _desk(project: Project, today: dt.date, language: str) -> int:
     from labkb.features import desk
 
-    corpus = _read_corpus(project)
+    corpus = _read_corpus(project, language)
     if corpus is None:
         return 1
     written = desk.write(corpus, today)
     for path in written:
-        print(f"wrote {project.relative(path)}")
-    print(f"OK: the editors' desk lists {len(corpus.pages)} page file(s); open {desk.FOLDER}/index.html in a browser.")
+        print(msg("desk.wrote", path=project.relative(path)).render(language))
+    print(msg("desk.ok", count=len(corpus.pages), folder=desk.FOLDER).render(language))
     return 0
 
 
