@@ -283,3 +283,20 @@ def test_numbers_are_written_as_the_message_language_writes_them():
     assert messages.number(1200000, "es") == "1.200.000"  # as the style sheet writes US$ 1.200.000
     duplicate = msg("yaml.duplicate-key", key="title", first=1234).render("es")
     assert duplicate == "'title' aparece dos veces (la primera, en la línea 1234): deje una sola"  # a position
+
+
+def test_each_example_in_the_catalogue_is_the_schemas_own_in_english():
+    """part.example.* (the example of a text field in 'missing required key', in each language):
+    the English is the schema's example, word for word, so the two cannot drift."""
+    from labkb.checks import engine
+
+    codes = {code for code in messages.catalogue() if code.startswith("part.example.")}
+    used = set()
+    for ctype in (value for value in vars(schema).values() if isinstance(value, schema.ContentType)):
+        for field in ctype.fields:
+            example = engine.field_example(ctype, field)
+            if isinstance(example, messages.Message):
+                used.add(example.code)
+                assert example.render("en") == engine.example_line(field), example.code
+                assert example.render("es") != example.render("en"), example.code
+    assert used == codes and len(codes) >= 5

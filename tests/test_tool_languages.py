@@ -263,3 +263,17 @@ def test_every_content_type_has_a_name_in_every_language_of_the_desk():
     assert len(keys) >= 6
     for language, texts in desk.TEXTS.items():
         assert {key for key in keys if f"type_{key}" not in texts} == set(), language
+
+
+def test_a_missing_required_key_shows_an_example_in_the_files_language(tmp_path: Path):
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
+    name = "case-studies/sweden-regions-sustainable-procurement.md"
+    for language in ("en", "es"):
+        path = root / "content" / language / name
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(line for line in lines if not line.startswith("title:")), encoding="utf-8")
+    code, output = _run(root, "check", f"PATHS=content/es/{name} content/en/{name}")
+    assert code != 0
+    assert f"content/es/{name}:1: falta la clave obligatoria 'title': " in output
+    assert "Ejemplo: title: Cómo integrar los derechos humanos en las licitaciones [front-matter.missing-key]" in output
+    assert "Example: title: Integrating human rights into tenders [front-matter.missing-key]" in output
