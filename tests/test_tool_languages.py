@@ -277,3 +277,30 @@ def test_a_missing_required_key_shows_an_example_in_the_files_language(tmp_path:
     assert f"content/es/{name}:1: falta la clave obligatoria 'title': " in output
     assert "Ejemplo: title: Cómo integrar los derechos humanos en las licitaciones [front-matter.missing-key]" in output
     assert "Example: title: Integrating human rights into tenders [front-matter.missing-key]" in output
+
+
+def test_check_arguments_issue_form_and_downloads_speak_the_language_asked_for(tmp_path: Path):
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
+    code, output = _run(root, "check", "PATHS=content/es/nada.md")  # a Spanish path: Spanish
+    assert code == 2 and "content/es/nada.md: no existe ese archivo ni esa carpeta" in output
+    code, output = _run(root, "check", "PATHS=nothing.md")
+    assert code == 2 and "nothing.md: no such file or folder" in output
+
+    code, output = _run(root, "issue-form", "KB_LANG=es")
+    assert code == 0, output
+    assert "se actualizó .github/ISSUE_TEMPLATE/propose-a-blog-post.yml" in output
+    assert "OK: .github/ISSUE_TEMPLATE/propose-a-blog-post.yml coincide con el esquema y los registros." in output
+
+    # `kb.py downloads`, the first step of `make publish` after `make offline`.
+    code, output = _kb(root, "downloads", language="es")
+    assert code == 1 and "falta dist/learning-lab-offline.zip: ejecute primero «make offline»" in output
+    for name in ("learning-lab-offline.zip", "learning-lab-offline-en.zip", "learning-lab-offline-es.zip"):
+        (root / "dist").mkdir(exist_ok=True)
+        (root / "dist" / name).write_bytes(b"x" * 1_500_000)
+    code, output = _kb(root, "downloads", language="es")
+    assert code == 0, output
+    assert "  dist/learning-lab-offline.zip: 1,5 MB" in output
+    assert "OK: se registraron 3 copias sin conexión y 0 PDF en dist/downloads.json." in output
+    code, output = _kb(root, "downloads", language=None)
+    assert "  dist/learning-lab-offline.zip: 1.5 MB" in output
+    assert "OK: 3 offline copies and 0 PDF(s) recorded in dist/downloads.json." in output

@@ -106,10 +106,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     pdf.add_argument("--language", help="the one language the folder holds (with --copy-from)")
     pdf.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
 
-    verbs.add_parser(
+    downloads_verb = verbs.add_parser(
         "downloads",
         help="record the offline copies and PDFs 'make offline' made, with sizes and dates (dist/downloads.json)",
     )
+    downloads_verb.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
 
     verbs.add_parser("docs-reference", help="regenerate the field reference in docs/content-model.md from the schema")
 
@@ -133,14 +134,16 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     if not getattr(args, "lang", None):  # KB_LANG=es, as `make ... KB_LANG=es` exports it
         asked = os.environ.get("KB_LANG", "").strip()
         if asked and asked not in LANGUAGES:
-            print(f"KB_LANG must be one of: {', '.join(LANGUAGES)} (found '{asked}')", file=sys.stderr)
+            wrong = msg("kb.unknown-language", languages=", ".join(LANGUAGES), found=asked)
+            print(wrong.render(languages.SITE.default), file=sys.stderr)
             return 2
         args.lang = asked or None
     project = Project(args.root.resolve())
     if languages.PROBLEMS and args.verb != "check":  # `check` reports them with everything else
         for problem in languages.PROBLEMS:
-            print(problem.text(), file=sys.stderr)
-        print(f"Fix {languages.FILE} first: it lists the languages of the site.", file=sys.stderr)
+            print(problem.text(args.lang), file=sys.stderr)
+        first = msg("kb.languages-first", file=languages.FILE)
+        print(first.render(args.lang or languages.SITE.default), file=sys.stderr)
         return 1
     try:
         return _run(project, args)
@@ -153,7 +156,7 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     verbs: dict[str, Callable[[], int]] = {
         "check": lambda: _check(project, args.paths, args.format, args.lang),
         "pdfs": lambda: _pdfs(project, args),
-        "downloads": lambda: _downloads(project),
+        "downloads": lambda: _downloads(project, args.lang or languages.SITE.default),
         "links": lambda: _links(args.folder, args.external, args.lang),
         "survey": lambda: _survey(project, args.action, args.file, args.lang),
         "urls": lambda: _urls(project, args.lang or languages.SITE.default),
@@ -223,18 +226,18 @@ def _copy_pdfs(bilingual: Path, folder: Path, language: str | None, said: str) -
     return 0
 
 
-def _downloads(project: Project) -> int:
+def _downloads(project: Project, language: str) -> int:
     from labkb.output import downloads
 
     try:
         recorded = downloads.record(project, LANGUAGES, DEFAULT_LANGUAGE)
     except downloads.MissingDownloads as error:
-        print(error, file=sys.stderr)
+        print(error.message.render(language), file=sys.stderr)
         return 1
     for each in recorded.zips:
-        print(f"  {each.source}: {each.size / 1_000_000:.1f} MB")
+        print(f"  {each.source}: {messages.number(each.size / 1_000_000, language, 1)} MB")
     count = sum(len(each) for each in recorded.pdfs.values())
-    print(f"OK: {len(recorded.zips)} offline copies and {count} PDF(s) recorded in {downloads.RECORD}.")
+    print(msg("downloads.ok", zips=len(recorded.zips), count=count, record=downloads.RECORD).render(language))
     return 0
 
 
@@ -242,7 +245,8 @@ def _check(project: Project, paths: list[Path], output: str, language: str | Non
     started = time.perf_counter()
     missing = [p for p in paths if not p.exists()]
     for path in missing:
-        print(f"{path}: no such file or folder", file=sys.stderr)
+        said = language or messages.language_of(path.as_posix()) or languages.SITE.default
+        print(msg("check.no-such-path", path=path).render(said), file=sys.stderr)
     if missing:
         return 2
     findings = checks.check(project, paths or None)
@@ -390,14 +394,15 @@ def _proposal(project: Project, args: argparse.Namespace) -> int:
     from labkb.features import proposal
 
     regs = registries.load(project)
+    said = args.lang or languages.SITE.default
     if args.action == "form":
         path = project.root / proposal.FORM_FILE
         text = proposal.issue_form(regs)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-            print(f"updated {proposal.FORM_FILE}")
-        print(f"OK: {proposal.FORM_FILE} matches the schema and the registries.")
+            print(msg("proposal.form-updated", file=proposal.FORM_FILE).render(said))
+        print(msg("proposal.form-ok", file=proposal.FORM_FILE).render(said))
         return 0
     outputs: Path = args.outputs
     if args.action == "comment":
@@ -434,7 +439,7 @@ def _proposal(project: Project, args: argparse.Namespace) -> int:
     (outputs / "post").write_text(project.relative(made.post), encoding="utf-8")
     if made.new_author:
         (outputs / "author").write_text(made.new_author, encoding="utf-8")
-    print(f"created {project.relative(made.post)}")
+    print(msg("proposal.created", path=project.relative(made.post)).render(language or said))
     return 0
 
 
