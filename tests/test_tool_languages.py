@@ -49,7 +49,7 @@ def test_survey_export_and_import_speak_the_language_asked_for(tmp_path: Path):
     assert "guárdelo como CSV (UTF-8) y luego ejecute «make survey-import»." in output
     code, output = _run(root, "survey-import", "KB_LANG=es")
     assert code == 0, output
-    assert "OK: cambiaron 0 archivo(s) de jurisdicción." in output
+    assert "OK: se modificaron 0 archivo(s) de jurisdicción." in output
 
     row = _spoil(root / "dist" / "survey-editing.csv")
     code, output = _run(root, "survey-import", "KB_LANG=es")
@@ -243,7 +243,7 @@ def test_the_desk_names_each_type_in_its_page_language_and_speaks_kb_lang(tmp_pa
     assert code == 0, output
     assert "se escribió dist/desk/es.html" in output
     assert re.search(
-        r"^OK: el escritorio editorial lista \d+ archivo\(s\) de página; abra dist/desk/es\.html", output, re.M
+        r"^OK: el escritorio editorial incluye \d+ archivo\(s\) de página; abra dist/desk/es\.html", output, re.M
     )
     spanish = (root / "dist/desk/es.html").read_text(encoding="utf-8")
     english = (root / "dist/desk/index.html").read_text(encoding="utf-8")
