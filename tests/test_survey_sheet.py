@@ -281,41 +281,6 @@ def test_each_bad_cell_is_named_by_row_and_column_and_nothing_is_written(project
     assert files(project) == before
 
 
-def test_a_duplicate_row_and_a_missing_row_are_both_reported(project):
-    data = loaded(project)
-    edited = rows(survey_sheet.export_csv(data))
-    edited[3] = dict(edited[2])  # cl/policy twice, cl/clauses missing
-    written, problems = survey_sheet.import_csv(project, data, sheet(edited), "sheet.csv")
-    assert written == []
-    assert problems == [
-        "sheet.csv: row 5, column 'indicator': 'cl' already has a row for 'policy': keep one",
-        "sheet.csv: no row for jurisdiction 'cl' and indicator 'clauses': every answer must be in the sheet "
-        "(add the row, or export again with 'make survey-export')",
-    ]
-
-
-def test_a_formula_in_a_cell_is_refused_and_the_rows_other_checks_wait(project):
-    data = loaded(project)
-    edited = rows(survey_sheet.export_csv(data))
-    edited[0]["note_en"] = '=HYPERLINK("http://x","y")'
-    edited[0]["answer"] = "nonsense"  # not reported until the formula is fixed
-    written, problems = survey_sheet.import_csv(project, data, sheet(edited), "sheet.csv")
-    assert written == []
-    assert len(problems) == 1
-    assert problems[0].startswith(
-        "sheet.csv: row 2, column 'note_en': '=HYPERLINK(\"http://x\",\"y\")' starts with '=', which a "
-        "spreadsheet reads as a formula"
-    )
-
-
-def test_a_source_title_with_a_pipe_survives_the_round_trip(project):
-    path = project.root / survey.JURISDICTIONS_FOLDER / "se.yml"
-    path.write_text(SE_YML.replace("'Annual report: part 1'", "Public procurement | Government.se"), encoding="utf-8")
-    data = loaded(project)  # the survey's own check accepts the title
-    assert data.jurisdictions["se"].answers["policy"].sources[0].title == "Public procurement | Government.se"
-    assert survey_sheet.import_csv(project, data, survey_sheet.export_csv(data), "sheet.csv") == ([], [])
-
-
 # --- the problems in Spanish (KB_LANG=es, --lang es) -----------------------------------------
 
 
@@ -383,3 +348,38 @@ def test_a_missing_column_and_a_missing_row_are_said_in_spanish(project):
         "sheet.csv: no hay fila para la jurisdicción «cl» y el indicador «clauses»: cada respuesta debe estar "
         "en la planilla (agregue la fila, o exporte de nuevo con «make survey-export»)",
     ]
+
+
+def test_a_duplicate_row_and_a_missing_row_are_both_reported(project):
+    data = loaded(project)
+    edited = rows(survey_sheet.export_csv(data))
+    edited[3] = dict(edited[2])  # cl/policy twice, cl/clauses missing
+    written, problems = survey_sheet.import_csv(project, data, sheet(edited), "sheet.csv")
+    assert written == []
+    assert problems == [
+        "sheet.csv: row 5, column 'indicator': 'cl' already has a row for 'policy': keep one",
+        "sheet.csv: no row for jurisdiction 'cl' and indicator 'clauses': every answer must be in the sheet "
+        "(add the row, or export again with 'make survey-export')",
+    ]
+
+
+def test_a_formula_in_a_cell_is_refused_and_the_rows_other_checks_wait(project):
+    data = loaded(project)
+    edited = rows(survey_sheet.export_csv(data))
+    edited[0]["note_en"] = '=HYPERLINK("http://x","y")'
+    edited[0]["answer"] = "nonsense"  # not reported until the formula is fixed
+    written, problems = survey_sheet.import_csv(project, data, sheet(edited), "sheet.csv")
+    assert written == []
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        "sheet.csv: row 2, column 'note_en': '=HYPERLINK(\"http://x\",\"y\")' starts with '=', which a "
+        "spreadsheet reads as a formula"
+    )
+
+
+def test_a_source_title_with_a_pipe_survives_the_round_trip(project):
+    path = project.root / survey.JURISDICTIONS_FOLDER / "se.yml"
+    path.write_text(SE_YML.replace("'Annual report: part 1'", "Public procurement | Government.se"), encoding="utf-8")
+    data = loaded(project)  # the survey's own check accepts the title
+    assert data.jurisdictions["se"].answers["policy"].sources[0].title == "Public procurement | Government.se"
+    assert survey_sheet.import_csv(project, data, survey_sheet.export_csv(data), "sheet.csv") == ([], [])
