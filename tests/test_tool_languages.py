@@ -192,6 +192,9 @@ def test_bundle_and_pdfs_speak_the_language_asked_for(tmp_path: Path):
     code, output = _kb(root, *arguments, language=None)
     assert "OK: 1 guidance PDF(s) in Spanish copied into dist/offline/learning-lab-es." in output
 
+    code, output = _kb(root, "pdfs", "dist/offline/nothing", language="es")
+    assert code == 2 and "dist/offline/nothing: no es un sitio construido (no tiene index.html)" in output
+
     code, output = _kb(root, "bundle", "dist/offline/learning-lab-es", "dist/es.zip", language="es")
     assert code == 0, output
     assert re.search(
@@ -304,3 +307,20 @@ def test_check_arguments_issue_form_and_downloads_speak_the_language_asked_for(t
     code, output = _kb(root, "downloads", language=None)
     assert "  dist/learning-lab-offline.zip: 1.5 MB" in output
     assert "OK: 3 offline copies and 0 PDF(s) recorded in dist/downloads.json." in output
+
+
+@pytest.mark.browser  # `kb.py pdfs` prints in headless Chromium (in this process, where it is watched)
+def test_printing_the_pdfs_says_so_in_the_language_asked_for(tmp_path: Path, capsys, monkeypatch):
+    """`kb.py pdfs FOLDER`, as `make offline` runs it, with KB_LANG=es: this small folder has no
+    guidance page, so Chromium starts and prints none."""
+    from labkb.tools import cli
+
+    root = copy_repository(tmp_path / "checkout", (*MAKE_FILES, *SITE_FILES, "content"))
+    _page(root / "dist/offline/learning-lab", "index.html", "Home")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("KB_LANG", "es")
+    assert cli.main(["pdfs", "dist/offline/learning-lab"], root=root) == 0
+    assert "OK: se imprimieron 0 PDF de las guías en dist/offline/learning-lab." in capsys.readouterr().out
+    monkeypatch.delenv("KB_LANG")
+    assert cli.main(["pdfs", "dist/offline/learning-lab"], root=root) == 0
+    assert "OK: 0 guidance PDF(s) printed into dist/offline/learning-lab." in capsys.readouterr().out
