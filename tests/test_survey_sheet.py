@@ -350,6 +350,16 @@ def test_a_missing_column_and_a_missing_row_are_said_in_spanish(project):
     ]
 
 
+def test_a_control_character_in_a_cell_is_shown_as_an_escape(project):
+    """A cell quoted in a message cannot break the terminal's lines or colour it."""
+    data = loaded(project)
+    edited = rows(survey_sheet.export_csv(data))
+    edited[0]["jurisdiction"] = "x\x1b[31m\ny"
+    problems = survey_sheet.import_csv(project, data, sheet(edited), "sheet.csv", "es")[1]
+    assert "sheet.csv: fila 2, columna «jurisdiction»: «x\\x1b[31m\\ny» no es una jurisdicción declarada" in problems[0]
+    assert all("\x1b" not in problem and "\n" not in problem for problem in problems)
+
+
 def test_a_duplicate_row_and_a_missing_row_are_both_reported(project):
     data = loaded(project)
     edited = rows(survey_sheet.export_csv(data))

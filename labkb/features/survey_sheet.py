@@ -32,7 +32,7 @@ from labkb.features.survey import (
     Survey,
 )
 from labkb.model import dates, textfile, web_address
-from labkb.model.findings import did_you_mean
+from labkb.model.findings import did_you_mean, one_line
 from labkb.model.messages import Message, default_language, msg
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGES
@@ -189,7 +189,7 @@ def import_csv(
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         wrong = msg("survey-sheet.columns-missing", file=name, missing=", ".join(missing), expected=", ".join(COLUMNS))
-        return [], [wrong.render(said)]
+        return [], [one_line(wrong.render(said))]
     answers: dict[tuple[str, str], Answer] = {}
     refused: set[tuple[str, str]] = set()
     for number, cells in enumerate(reader, start=2):
@@ -206,7 +206,7 @@ def import_csv(
             answers[(code, indicator)] = _row_answer(row, survey, bad)
     problems += _rows_missing(survey, answers.keys() | refused, name)
     if problems:
-        return [], [problem.render(said) for problem in problems]
+        return [], [one_line(problem.render(said)) for problem in problems]
     changes = _changes(project, survey, answers)
     for path, text_out in changes:  # only now that every cell is known to be good
         path.write_text(text_out, encoding="utf-8")
