@@ -143,6 +143,8 @@ $(foreach name,$(NEW_POST_VARS),$(if $(filter undefined,$(origin $(name))),,\
   $(eval override $(name) := $$(value $(name)))$(eval export $(name))))
 # KB_LANG, the language of the messages of `make check` and `make new-post` (`KB_LANG=es`;
 # default: each file's own language), is read the same way. Not LANG: that is the locale.
+# Exported, it is also the language of every other scripts/kb.py verb (survey-import, translations,
+# urls, linkcheck, desk, the steps of offline and publish): docs/editing.md.
 $(if $(filter undefined,$(origin KB_LANG)),,$(eval override KB_LANG := $$(value KB_LANG))$(eval export KB_LANG))
 
 new-post: $(STAMP) ## New blog post: asks, or TITLE="..." AUTHOR=id LANGS=en,es CATEGORY=id DESCRIPTION="..." TITLE_IN="es=..."

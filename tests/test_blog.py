@@ -162,8 +162,8 @@ def test_new_post_creates_valid_files_and_refuses_to_overwrite(site, capsys):
     problems = [line for line in output.splitlines() if line.startswith("content/")]
     assert code == 1 and len(problems) == 2
     english_problem, spanish_problem = sorted(problems)
-    assert "the body has 0 words; a blog post has 300 to 1000 words" in english_problem
-    assert "el texto tiene 0 palabras; una entrada de blog tiene entre 300 y 1000 palabras" in spanish_problem
+    assert "the body has 0 words; a blog post has 300 to 1,000 words" in english_problem
+    assert "el texto tiene 0 palabras; una entrada de blog tiene entre 300 y 1.000 palabras" in spanish_problem
 
     fill(english, "Edited by the author.\n")
     before = {path: path.read_bytes() for path in (english, spanish)}

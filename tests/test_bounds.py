@@ -133,7 +133,7 @@ CASES = [
         "list-1000-deep-on-one-line",
         POST,
         post(BODY + "- " * 1000 + "item\n"),
-        f"{POST}:{FIRST + 10}: this line is nested 1000 {NESTED}",
+        f"{POST}:{FIRST + 10}: this line is nested 1,000 {NESTED}",
     ),
     (
         "20000-lines-of-brackets",
@@ -495,6 +495,6 @@ def test_the_build_stops_with_the_checkers_message_before_reading_a_page(site):
     assert result.returncode == 1
     lines = without_codes(output)
     assert next(c[3] for c in CASES if c[0] == "front-matter-alias-bomb") in lines, output[-3000:]
-    assert f"content/en/blog/deep.md:{FIRST + 10}: this line is nested 1000 {NESTED}" in lines, output[-3000:]
+    assert f"content/en/blog/deep.md:{FIRST + 10}: this line is nested 1,000 {NESTED}" in lines, output[-3000:]
     assert "Traceback" not in output and "RecursionError" not in output
     assert not (site.root / "site" / "index.html").exists()

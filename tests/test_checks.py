@@ -209,14 +209,14 @@ BAD = [
         "too-few-words",
         BLOG,
         blog(body=SENTENCE * 5),
-        f"{BLOG}:8: the body has 55 words; a blog post has 300 to 1000 words: add to it (code, link "
+        f"{BLOG}:8: the body has 55 words; a blog post has 300 to 1,000 words: add to it (code, link "
         "addresses and comments do not count)",
     ),
     (
         "too-many-words",
         BLOG,
         blog(body=SENTENCE * 100),
-        f"{BLOG}:8: the body has 1100 words; a blog post has 300 to 1000 words: shorten it (code, "
+        f"{BLOG}:8: the body has 1,100 words; a blog post has 300 to 1,000 words: shorten it (code, "
         "link addresses and comments do not count)",
     ),
     (

@@ -46,7 +46,7 @@ def test_editor_targets_as_typed(tmp_path: Path):
     assert "no problems" in make(root, "check")
     assert "offline/index.md" in make(root, "translations")
     refreshed = make(root, "translations-refresh", "PATHS=content/es/offline/index.md")
-    assert "1 translation(s) recorded as current" in refreshed
+    assert "1 traducción(es) registrada(s) como al día" in refreshed  # a Spanish file: said in Spanish
     make(root, "urls")
     assert "survey-editing.csv" in make(root, "survey-export")
     assert (root / "dist" / "survey-editing.csv").is_file()

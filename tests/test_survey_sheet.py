@@ -219,7 +219,8 @@ def test_a_sheet_without_the_columns_is_refused(project):
     assert written == []
     assert problems == [
         "sheet.csv: row 1: the columns note_en, note_es, note_pending, sources, valid_on, review_status are "
-        "missing (expected: " + ", ".join(survey_sheet.COLUMNS) + ")"
+        "missing (expected: " + ", ".join(survey_sheet.COLUMNS) + "); export the sheet again with "
+        "'make survey-export' and keep its columns as they are"
     ]
 
 
@@ -291,6 +292,85 @@ def test_each_bad_cell_is_named_by_row_and_column_and_nothing_is_written(project
     assert files(project) == before
 
 
+# --- the problems in Spanish (KB_LANG=es, --lang es) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        (
+            "answer",
+            "yess",
+            "sheet.csv: fila 2, columna «answer»: «yess» no es un valor de la escala (yes, no, unknown) "
+            "(¿quiso decir 'yes'?)",
+        ),
+        (
+            "note_es",
+            "",
+            "sheet.csv: fila 2, columna «note_es»: la nota está vacía: escríbala, o ponga «es» en note_pending",
+        ),
+        (
+            "sources",
+            "Only a title",
+            "sheet.csv: fila 2, columna «sources»: «Only a title» no tiene la forma «título | url», "
+            "«título | url | referencia» ni «título | url | referencia | idioma» (una fuente por línea)",
+        ),
+        (
+            "valid_on",
+            "2026-02-30",
+            "sheet.csv: fila 2, columna «valid_on»: '2026-02-30' no es una fecha que exista: "
+            "febrero de 2026 tiene 28 días",
+        ),
+        (
+            "review_status",
+            "done",
+            "sheet.csv: fila 2, columna «review_status»: se encontró «done», pero debe ser uno de estos valores: "
+            "needs-review, reviewed",
+        ),
+        (
+            "jurisdiction",
+            "xx",
+            "sheet.csv: fila 2, columna «jurisdiction»: «xx» no es una jurisdicción declarada "
+            "(se esperaba una de estas: se, cl)",
+        ),
+    ],
+)
+def test_each_bad_cell_is_said_in_spanish_when_asked(project, column, value, message):
+    data = loaded(project)
+    edited = rows(survey_sheet.export_csv(data))
+    edited[0][column] = value
+    written, problems = survey_sheet.import_csv(project, data, sheet(edited), "sheet.csv", "es")
+    assert written == []
+    assert message in problems, problems
+
+
+def test_a_missing_column_and_a_missing_row_are_said_in_spanish(project):
+    data = loaded(project)
+    text = "jurisdiction,indicator,answer\r\nse,policy,yes\r\n"
+    assert survey_sheet.import_csv(project, data, text, "sheet.csv", "es")[1] == [
+        "sheet.csv: fila 1: faltan las columnas note_en, note_es, note_pending, sources, valid_on, review_status "
+        "(se esperaban: " + ", ".join(survey_sheet.COLUMNS) + "); exporte de nuevo la planilla con "
+        "«make survey-export» y deje sus columnas como están"
+    ]
+    edited = rows(survey_sheet.export_csv(data))
+    edited[3] = dict(edited[2])
+    assert survey_sheet.import_csv(project, data, sheet(edited), "sheet.csv", "es")[1] == [
+        "sheet.csv: fila 5, columna «indicator»: «cl» ya tiene una fila para «policy»: deje una sola",
+        "sheet.csv: no hay fila para la jurisdicción «cl» y el indicador «clauses»: cada respuesta debe estar "
+        "en la planilla (agregue la fila, o exporte de nuevo con «make survey-export»)",
+    ]
+
+
+def test_a_control_character_in_a_cell_is_shown_as_an_escape(project):
+    """A cell quoted in a message cannot break the terminal's lines or colour it."""
+    data = loaded(project)
+    edited = rows(survey_sheet.export_csv(data))
+    edited[0]["jurisdiction"] = "x\x1b[31m\ny"
+    problems = survey_sheet.import_csv(project, data, sheet(edited), "sheet.csv", "es")[1]
+    assert "sheet.csv: fila 2, columna «jurisdiction»: «x\\x1b[31m\\ny» no es una jurisdicción declarada" in problems[0]
+    assert all("\x1b" not in problem and "\n" not in problem for problem in problems)
+
+
 def test_a_duplicate_row_and_a_missing_row_are_both_reported(project):
     data = loaded(project)
     edited = rows(survey_sheet.export_csv(data))
@@ -298,8 +378,9 @@ def test_a_duplicate_row_and_a_missing_row_are_both_reported(project):
     written, problems = survey_sheet.import_csv(project, data, sheet(edited), "sheet.csv")
     assert written == []
     assert problems == [
-        "sheet.csv: row 5, column 'indicator': 'cl' already has a row for 'policy'",
-        "sheet.csv: no row for jurisdiction 'cl' and indicator 'clauses': every answer must be in the sheet",
+        "sheet.csv: row 5, column 'indicator': 'cl' already has a row for 'policy': keep one",
+        "sheet.csv: no row for jurisdiction 'cl' and indicator 'clauses': every answer must be in the sheet "
+        "(add the row, or export again with 'make survey-export')",
     ]
 
 

@@ -132,7 +132,10 @@ def _check_fields(page: Page, regs: Registries) -> list[Finding]:
                         page.rel,
                         1,
                         msg(
-                            "front-matter.missing-key", key=fld.name, help=field_help(ctype, fld), example=_example(fld)
+                            "front-matter.missing-key",
+                            key=fld.name,
+                            help=field_help(ctype, fld),
+                            example=field_example(ctype, fld),
                         ),
                     )
                 )
@@ -199,11 +202,24 @@ def field_help(ctype: ContentType, fld: Field) -> Message:
     return msg(specific if specific in messages.catalogue() else f"part.field.{fld.name}")
 
 
-def _example(fld: Field) -> str:
+def field_example(ctype: ContentType, fld: Field) -> Message | str:
+    """A field's example as a front matter line ('title: ...'): where the example is text, in
+    the message's language (part.example.<type>.<name>, or part.example.<name>; the English is
+    the schema's own); otherwise the schema's value, the same in every language."""
+    for code in (f"part.example.{ctype.key}.{fld.name}", f"part.example.{fld.name}"):
+        if code in messages.catalogue():
+            return msg(code)
+    return example_line(fld)
+
+
+def example_line(fld: Field) -> str:
+    """The schema's example of a field as one front matter line, in YAML's flow style."""
     import yaml
 
     return (
-        yaml.safe_dump({fld.name: fld.example}, default_flow_style=True, allow_unicode=True, sort_keys=False)
+        yaml.safe_dump(
+            {fld.name: fld.example}, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10**6
+        )
         .strip()
         .strip("{}")
     )

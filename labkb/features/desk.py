@@ -170,6 +170,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "stale": "stale",
         "missing": "missing",
         "other": "Español",
+        # The content types (labkb/model/schema.py), by key, as the Type column shows them.
+        "type_page": "Page",
+        "type_blog_post": "Blog post",
+        "type_guidance": "Guidance document",
+        "type_case_study": "Case study",
+        "type_workshop": "Workshop report",
+        "type_event": "Event",
     },
     "es": {
         "title": "Escritorio editorial",
@@ -196,6 +203,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "stale": "desactualizada",
         "missing": "falta",
         "other": "English",
+        "type_page": "Página",
+        "type_blog_post": "Entrada de blog",
+        "type_guidance": "Guía",
+        "type_case_study": "Estudio de caso",
+        "type_workshop": "Informe de taller",
+        "type_event": "Evento",
     },
 }
 
@@ -339,11 +352,18 @@ def _filter_value(row: Row, attribute: str) -> str:
 
 
 def _shown_value(value: str, attribute: str, t: dict[str, str], review_names: dict[str, str]) -> str:
+    if attribute == "type":
+        return type_name(value, t)
     if attribute == "translation":
         return t.get(value, value)
     if attribute == "review":
         return review_names.get(value, t["none"] if value == "none" else value)
     return value
+
+
+def type_name(key: str, t: dict[str, str]) -> str:
+    """A content type's name in the desk's language ('Estudio de caso'), its key if it has none."""
+    return t.get(f"type_{key}", key)
 
 
 def _row_html(row: Row, t: dict[str, str], review_names: dict[str, str]) -> str:
@@ -358,7 +378,7 @@ def _row_html(row: Row, t: dict[str, str], review_names: dict[str, str]) -> str:
         f"<td>{_e(row.file)}</td>",
         f"<td>{_e(row.language)}</td>",
         f"<td>{_e(row.title)}</td>",
-        f"<td>{_e(row.ctype)}</td>",
+        f"<td>{_e(type_name(row.ctype, t))}</td>",
         f'<td data-sort="{_e(row.state)}">{_e(t.get(row.state, row.state))}</td>',
         f"<td>{_e(pair)}</td>",
         f'<td data-sort="{_e(row.review_status)}">{_e(review)}</td>',

@@ -6,9 +6,9 @@ regions and kinds stay in the YAML files. Sources in a cell are one per line, wr
 `title | url | pinpoint`; a '|' inside a title or pinpoint is written '\\|' (and a
 backslash '\\\\'), so every sheet the export writes reads back unchanged.
 
-Import checks every cell first and reports each problem by row and column; when there
-is any, it writes nothing. Files are written in one canonical form, so exporting and
-importing again changes nothing.
+Import checks every cell first and reports each problem by row and column, in the language
+asked for (data/messages.yml, `survey-sheet.*`); when there is any, it writes nothing.
+Files are written in one canonical form, so exporting and importing again changes nothing.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from labkb.features.survey import (
     Survey,
 )
 from labkb.model import dates, textfile, web_address
-from labkb.model.findings import did_you_mean
+from labkb.model.findings import did_you_mean, one_line
+from labkb.model.messages import Message, default_language, msg
 from labkb.model.project import Project
 from labkb.model.schema import LANGUAGES
 
@@ -150,7 +151,7 @@ def _source_parts(line: str) -> list[str]:
     return [*parts, "".join(current).strip()]
 
 
-def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
+def _sources(cell: str) -> tuple[tuple[Source, ...], Message | None]:
     sources: list[Source] = []
     for line in (line.strip() for line in cell.splitlines()):
         if not line:
@@ -159,7 +160,7 @@ def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
         if code is not None:
             line = line[len(code) + 2 :].strip()
             if not sources:
-                return (), f"'[{code}] {line}' gives an edition, but no source comes before it"
+                return (), msg("part.survey-sheet.edition-first", code=code, line=line)
         source, problem = _source(line)
         if problem or source is None:
             return (), problem
@@ -171,27 +172,24 @@ def _sources(cell: str) -> tuple[tuple[Source, ...], str | None]:
     return tuple(sources), None
 
 
-def _source(line: str) -> tuple[Source | None, str | None]:
+def _source(line: str) -> tuple[Source | None, Message | None]:
     """One source line: 'title | url', then optionally '| pinpoint' and '| language'."""
     parts = _source_parts(line)
     if len(parts) not in (2, 3, 4) or not parts[0]:
-        return None, (
-            f"'{line}' is not 'title | url', 'title | url | pinpoint' or 'title | url | pinpoint | language'"
-            " (one source per line)"
-        )
+        return None, msg("part.survey-sheet.source-parts", line=line)
     if wrong := web_address.problem(parts[1]):
-        return None, str(wrong)
+        return None, wrong
     language = parts[3] if len(parts) == 4 else ""
     if language and language not in LANGUAGES:
-        return None, f"'{language}' is not a language code: use one of {', '.join(LANGUAGES)}"
+        return None, msg("part.survey-sheet.source-language", language=language, languages=", ".join(LANGUAGES))
     for part in (parts[0], parts[2] if len(parts) > 2 else ""):
         if problem := spreadsheet.problem(part):
-            return None, str(problem)
+            return None, problem
     return Source(parts[0], parts[1], parts[2] if len(parts) > 2 else "", language), None
 
 
 # Reports a problem in a cell of the row being read: (column, message).
-_Bad = Callable[[str, str], None]
+_Bad = Callable[[str, Message], None]
 
 
 def _cells(row: Mapping[str, object], bad: _Bad) -> tuple[dict[str, str], bool]:
@@ -207,26 +205,31 @@ def _cells(row: Mapping[str, object], bad: _Bad) -> tuple[dict[str, str], bool]:
         text = spreadsheet.restore(raw).replace("\r\n", "\n").replace("\r", "\n")
         problem = spreadsheet.problem(raw) or spreadsheet.problem(text.strip())
         if problem:
-            bad(column, str(problem))
+            bad(column, problem)
             good = False
         cells[column] = text
     return cells, good
 
 
-def import_csv(project: Project, survey: Survey, text: str, name: str) -> tuple[list[str], list[str]]:
-    """(files written, problems). Nothing is written when there is any problem."""
-    problems: list[str] = []
+def import_csv(
+    project: Project, survey: Survey, text: str, name: str, language: str | None = None
+) -> tuple[list[str], list[str]]:
+    """(files written, problems in `language`, the default language when None). Nothing is
+    written when there is any problem."""
+    said = language or default_language()
+    problems: list[Message] = []
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = reader.fieldnames or []
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        return [], [f"{name}: row 1: the columns {', '.join(missing)} are missing (expected: {', '.join(COLUMNS)})"]
+        wrong = msg("survey-sheet.columns-missing", file=name, missing=", ".join(missing), expected=", ".join(COLUMNS))
+        return [], [one_line(wrong.render(said))]
     answers: dict[tuple[str, str], Answer] = {}
     refused: set[tuple[str, str]] = set()
     for number, cells in enumerate(reader, start=2):
 
-        def bad(column: str, message: str, number: int = number) -> None:
-            problems.append(f"{name}: row {number}, column '{column}': {message}")
+        def bad(column: str, message: Message, number: int = number) -> None:
+            problems.append(msg("survey-sheet.cell", file=name, row=number, column=column, problem=message))
 
         row, good = _cells(cells, bad)
         code, indicator = (row.get("jurisdiction") or "").strip(), (row.get("indicator") or "").strip()
@@ -237,7 +240,7 @@ def import_csv(project: Project, survey: Survey, text: str, name: str) -> tuple[
             answers[(code, indicator)] = _row_answer(row, survey, bad)
     problems += _rows_missing(survey, answers.keys() | refused, name)
     if problems:
-        return [], problems
+        return [], [one_line(problem.render(said)) for problem in problems]
     changes = _changes(project, survey, answers)
     for path, text_out in changes:  # only now that every cell is known to be good
         path.write_text(text_out, encoding="utf-8")
@@ -249,13 +252,14 @@ def _row_is_new(
 ) -> bool:
     """Whether a row names a declared jurisdiction and an indicator, not already read (else `bad`)."""
     if code not in survey.jurisdictions:
-        bad("jurisdiction", f"'{code}' is not a declared jurisdiction ({', '.join(survey.declared)})")
+        bad("jurisdiction", msg("survey-sheet.undeclared", code=code, declared=", ".join(survey.declared)))
         return False
     if indicator not in survey.indicators:
-        bad("indicator", f"'{indicator}' is not an indicator ({', '.join(survey.indicators)})")
+        known = ", ".join(survey.indicators)
+        bad("indicator", msg("survey-sheet.not-an-indicator", indicator=indicator, indicators=known))
         return False
     if (code, indicator) in answers:
-        bad("indicator", f"'{code}' already has a row for '{indicator}'")
+        bad("indicator", msg("survey-sheet.duplicate", code=code, indicator=indicator))
         return False
     return True
 
@@ -264,22 +268,20 @@ def _row_answer(row: dict[str, str], survey: Survey, bad: _Bad) -> Answer:
     """The answer a row's cells give; each cell that is wrong is reported (`bad`)."""
     value = (row.get("answer") or "").strip()
     if value not in survey.scale:
-        bad(
-            "answer",
-            f"'{value}' is not on the scale ({', '.join(survey.scale)}){did_you_mean(value, survey.scale.keys())}",
-        )
+        hint = did_you_mean(value, survey.scale.keys())
+        bad("answer", msg("survey-sheet.off-the-scale", value=value, scale=", ".join(survey.scale), hint=hint))
     notes, pending = _row_notes(row, bad)
     sources, source_problem = _sources(row.get("sources") or "")
     if source_problem:
         bad("sources", source_problem)
     elif value in survey.scale and value != UNKNOWN and not sources:
-        bad("sources", f"an answer other than '{UNKNOWN}' needs at least one public source")
+        bad("sources", msg("survey.needs-source", unknown=UNKNOWN))
     valid_on = (row.get("valid_on") or "").strip()
     if wrong := dates.problem(valid_on):
-        bad("valid_on", str(wrong))
+        bad("valid_on", wrong)
     review = (row.get("review_status") or "").strip()
     if review not in REVIEW_STATUSES:
-        bad("review_status", f"'{review}' must be one of {', '.join(REVIEW_STATUSES)}")
+        bad("review_status", msg("survey-sheet.review-status", found=review, allowed=", ".join(REVIEW_STATUSES)))
     return Answer(value, {k: v for k, v in notes.items() if v}, pending, sources, valid_on, review)
 
 
@@ -288,24 +290,21 @@ def _row_notes(row: dict[str, str], bad: _Bad) -> tuple[dict[str, str], tuple[st
     pending = tuple(p.strip() for p in (row.get("note_pending") or "").split(",") if p.strip())
     for language in pending:
         if language not in LANGUAGES:
-            bad("note_pending", f"'{language}' is not a language of the site ({', '.join(LANGUAGES)})")
+            bad("note_pending", msg("survey-sheet.pending-language", language=language, languages=", ".join(LANGUAGES)))
     notes = {lang: (row.get(f"note_{lang}") or "").strip() for lang in LANGUAGES}
     for language, note in notes.items():
         if not note and language not in pending:
-            bad(f"note_{language}", f"the note is empty: write it, or put '{language}' in note_pending")
+            bad(f"note_{language}", msg("survey-sheet.empty-note", language=language))
     return notes, pending
 
 
-def _rows_missing(survey: Survey, rows: set[tuple[str, str]], name: str) -> list[str]:
+def _rows_missing(survey: Survey, rows: set[tuple[str, str]], name: str) -> list[Message]:
     """A problem for each answer of a declared jurisdiction that has no row in the sheet."""
     problems = []
     for code in survey.declared:
         for indicator in survey.indicators:
             if (code, indicator) not in rows and code in survey.jurisdictions:
-                problems.append(
-                    f"{name}: no row for jurisdiction '{code}' and indicator "
-                    f"'{indicator}': every answer must be in the sheet"
-                )
+                problems.append(msg("survey-sheet.row-missing", file=name, code=code, indicator=indicator))
     return problems
 
 

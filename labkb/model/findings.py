@@ -19,6 +19,12 @@ def _visible(text: str) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def one_line(text: str) -> str:
+    """`text` on one line, its control characters written as escapes: a message that quotes what an
+    editor wrote (a cell of the survey sheet) cannot break the terminal's lines or colour it."""
+    return _visible(text)
+
+
 def _github_data(text: str) -> str:
     """A workflow command's message, escaped as GitHub's runner unescapes it."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

@@ -11,8 +11,13 @@ annotation, a `make new-post` prompt) has a stable code, the same in every langu
 Code makes a `Message` (`msg("date.not-a-date", date=..., ...)`) and never words it;
 `render(message, language)` writes it in a language. A value may itself be a message
 (a hint, "a blog post"), rendered in the same language, or a `Language`, written by its
-name in that language. A language the file does not have falls back to the default
-language's text (the first of data/languages.yml), never to nothing.
+name in that language. A number (an int, or a `Number` with decimals) is written as the
+message's language writes numbers, in this one place: '1,200' and '2.5' in English, '1.200' and
+'2,5' in Spanish (`part.number.thousands`, `part.number.decimal`). A year or a position (a
+line, row, byte or character: `_NAMES_NOT_QUANTITIES`) says where, not how many, and is
+written as it is ('2026', 'line 1234'), as 'file:1234:' writes a line. A language the file
+does not have falls back to the default language's text (the first of data/languages.yml),
+never to nothing.
 
 The language of a finding is the language of its file (`content/es/...` is Spanish), or
 the one a command is asked for (`scripts/kb.py check --lang es`, `make check KB_LANG=es`);
@@ -86,6 +91,32 @@ class Month:
 
 
 @dataclass(frozen=True)
+class Number:
+    """A number with `decimals` digits after the point, as a message value ('2.5 MB', '2,5 MB').
+    A plain int needs no wrapper: every int value is written this way."""
+
+    value: float
+    decimals: int = 0
+
+
+class _Written(str):
+    """A number already written in the message's language: a template's ',' (group the
+    thousands) is done, so '{size:,}' and '{size}' read the same."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec.replace(",", ""))
+
+
+def number(value: float, language: str, decimals: int = 0) -> str:
+    """`value` as `language` writes it: thousands grouped, `decimals` digits after the decimal mark."""
+    text = f"{value:,.{decimals}f}"
+    marks = {",": template("part.number.thousands", language), ".": template("part.number.decimal", language)}
+    return "".join(marks.get(char, char) for char in text)
+
+
+@dataclass(frozen=True)
 class Both:
     """Several values as one, the last joined by the message language's 'and' ('English and Spanish'),
     or 'or'."""
@@ -155,6 +186,10 @@ def template(code: str, language: str) -> str:
 
 
 def _value(value: object, language: str) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _Written(number(value, language))
+    if isinstance(value, Number):
+        return _Written(number(value.value, language, value.decimals))
     if isinstance(value, Message):
         return render(value, language)
     if isinstance(value, Language):
@@ -175,9 +210,16 @@ def _value(value: object, language: str) -> object:
     return value
 
 
+# Values that are numbers but not quantities: a year, a line ('first on line {first}'), a row,
+# a byte or a character's position. Written as they are, never '2.026'.
+_NAMES_NOT_QUANTITIES = frozenset({"year", "line", "first", "row", "byte", "position"})
+
+
 def render(message: Message, language: str) -> str:
     """The message in `language` (the default language's words when it has none)."""
-    values: Mapping[str, object] = {name: _value(value, language) for name, value in message.values}
+    values: Mapping[str, object] = {
+        name: value if name in _NAMES_NOT_QUANTITIES else _value(value, language) for name, value in message.values
+    }
     text = template(message.code, language).format_map(dict(values))
     return ": ".join([*(str(_value(part, language)) for part in message.about), text])
 

@@ -16,6 +16,7 @@ import json
 from dataclasses import asdict, dataclass
 
 from labkb.model import dates
+from labkb.model.messages import Message, msg
 from labkb.model.project import Project
 from labkb.model.registries import Registries
 from labkb.output.pdfs import pdf_name
@@ -56,7 +57,12 @@ class Downloads:
 
 
 class MissingDownloads(Exception):
-    """The publish build found no record, or a file the record names is not there."""
+    """The publish build found no record, or a file the record names is not there: `message`
+    says which, in any language (its text is the default language's)."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
 
 
 def record(project: Project, languages: tuple[str, ...], default: str, today: dt.date | None = None) -> Downloads:
@@ -67,7 +73,7 @@ def record(project: Project, languages: tuple[str, ...], default: str, today: dt
     for language in (None, *languages):
         path = dist / zip_name(language)
         if not path.is_file():
-            raise MissingDownloads(f"{project.relative(path)} is missing: run 'make offline' first")
+            raise MissingDownloads(msg("downloads.zip-missing", path=project.relative(path)))
         zips.append(Download(path.name, project.relative(path), path.stat().st_size, made, language))
     pdfs: dict[str, dict[str, Download]] = {}
     bilingual = project.root / OFFLINE_FOLDER / copy_folder(None)
@@ -92,13 +98,13 @@ def load(project: Project) -> Downloads:
     """The record `kb downloads` wrote, every file it names checked to be there."""
     path = project.root / RECORD
     if not path.is_file():
-        raise MissingDownloads(f"{RECORD} is missing: 'make publish' makes the downloads before it builds")
+        raise MissingDownloads(msg("downloads.record-missing", record=RECORD))
     data = json.loads(path.read_text(encoding="utf-8"))
     zips = tuple(Download(**z) for z in data["zips"])
     pdfs = {lang: {p: Download(**d) for p, d in each.items()} for lang, each in data["pdfs"].items()}
     for download in (*zips, *(d for each in pdfs.values() for d in each.values())):
         if not (project.root / download.source).is_file():
-            raise MissingDownloads(f"{download.source} (named in {RECORD}) is missing: run 'make publish' again")
+            raise MissingDownloads(msg("downloads.file-missing", path=download.source, record=RECORD))
     return Downloads(zips, pdfs)
 
 

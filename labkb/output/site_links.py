@@ -3,6 +3,9 @@
 Works on any built folder: the site (directory URLs), the preview and the offline
 bundle (file URLs). External links are only checked for being well-formed here;
 `check_external` (the opt-in `make linkcheck-external`) asks the web.
+
+Each problem is said in the language asked for (`make linkcheck KB_LANG=es`), else in the
+page's (a page below `es/` in Spanish), else in the default language (data/messages.yml, `links.*`).
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from labkb.model.messages import Message, default_language, msg
+from labkb.model.schema import LANGUAGES
 
 _REFERENCES = {
     "a": ("href",),
@@ -60,36 +66,44 @@ def well_formed(url: str) -> bool:
     return parts.scheme in _EXTERNAL and "." in parts.netloc and " " not in url
 
 
-def check(folder: Path) -> list[str]:
-    """Problems as 'page: what is wrong', for every page of a built site."""
+def page_language(where: str) -> str:
+    """The language of a built page: the folder it is below ('es/...'), else the default language."""
+    first = where.split("/", 1)[0]
+    return first if first in LANGUAGES and "/" in where else default_language()
+
+
+def check(folder: Path, language: str | None = None) -> list[str]:
+    """Problems as 'page: what is wrong', for every page of a built site, each in `language`
+    when asked for, else in its page's language."""
     folder = folder.resolve()
     pages = {path: _parse(path) for path in sorted(folder.rglob("*.html"))}
     problems: list[str] = []
-    external: set[str] = set()
     for path, page in pages.items():
         where = path.relative_to(folder).as_posix()
-        for tag, url in page.references:
-            parts = urlsplit(url)
-            if parts.scheme in _EXTERNAL or url.startswith("//"):
-                if not well_formed(url):
-                    problems.append(f"{where}: malformed external address {url!r}")
-                external.add(url)
-                continue
-            if parts.scheme in _IGNORED_SCHEMES:
-                continue
-            if parts.scheme:
-                problems.append(f"{where}: unexpected address {url!r} in <{tag}>")
-                continue
-            target = _target(folder, path, unquote(parts.path))
-            if target is None:
-                problems.append(f"{where}: <{tag}> points to {url!r}, which does not exist")
-                continue
-            fragment = unquote(parts.fragment)
-            if fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else _parse(target).ids
-                if fragment not in ids:
-                    problems.append(f"{where}: {url!r} points to a missing anchor '#{fragment}'")
+        found = [problem for tag, url in page.references if (problem := _problem(folder, pages, path, tag, url))]
+        problems += [problem.render(language or page_language(where)) for problem in found]
     return problems
+
+
+def _problem(folder: Path, pages: dict[Path, _Page], path: Path, tag: str, url: str) -> Message | None:
+    """What is wrong with the reference `url` of a <tag> of the page at `path`, or None."""
+    where = path.relative_to(folder).as_posix()
+    parts = urlsplit(url)
+    if parts.scheme in _EXTERNAL or url.startswith("//"):
+        return None if well_formed(url) else msg("links.malformed", page=where, url=repr(url))
+    if parts.scheme in _IGNORED_SCHEMES:
+        return None
+    if parts.scheme:
+        return msg("links.unexpected", page=where, url=repr(url), tag=tag)
+    target = _target(folder, path, unquote(parts.path))
+    if target is None:
+        return msg("links.missing-target", page=where, url=repr(url), tag=tag)
+    fragment = unquote(parts.fragment)
+    if fragment and target.suffix == ".html":
+        ids = pages[target].ids if target in pages else _parse(target).ids
+        if fragment not in ids:
+            return msg("links.missing-anchor", page=where, url=repr(url), anchor=fragment)
+    return None
 
 
 def _target(folder: Path, page: Path, path: str) -> Path | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import sys
 import time
@@ -16,14 +17,15 @@ from pathlib import Path
 
 from labkb.checks import engine as checks
 from labkb.features import permalinks, scaffold, survey, survey_sheet, translations
-from labkb.model import languages, registries, textfile
+from labkb.model import languages, messages, registries, textfile
 from labkb.model.corpus import Corpus
 from labkb.model.findings import summary_language
-from labkb.model.messages import msg
+from labkb.model.messages import Language, Number, msg
 from labkb.model.project import Project
 from labkb.model.schema import DEFAULT_LANGUAGE, LANGUAGES
 from labkb.output import bundle, message_reference, reference, site_links
 
+_MESSAGES_HELP = "the language of the messages (default: KB_LANG, else the default language)"
 _LANG_HELP = (
     "the language of every message (default: each file's own, content/es/... in Spanish; "
     "data files in the default language)"
@@ -49,9 +51,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
     tr = verbs.add_parser("translations", help="translation state of every page")
     tr_verbs = tr.add_subparsers(dest="action", required=True)
-    tr_verbs.add_parser("status", help="per page: translated / missing / stale")
+    tr_status = tr_verbs.add_parser("status", help="per page: translated / missing / stale")
+    tr_status.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
     refresh = tr_verbs.add_parser("refresh", help="record that translations match their original")
     refresh.add_argument("paths", nargs="+", type=Path, help="translation files to mark current")
+    refresh.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP + "; the files' own language first")
 
     post = verbs.add_parser("new-post", help="create a blog post skeleton (asks for what is missing)")
     post.add_argument("--title", help="title of the post")
@@ -72,8 +76,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     bundle_verb = verbs.add_parser("bundle", help="zip a built site folder (the offline bundle)")
     bundle_verb.add_argument("folder", type=Path, help="the built site")
     bundle_verb.add_argument("target", type=Path, help="the zip to write")
+    bundle_verb.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
 
-    verbs.add_parser("urls", help="record the addresses the site publishes now in data/urls.txt")
+    urls_verb = verbs.add_parser("urls", help="record the addresses the site publishes now in data/urls.txt")
+    urls_verb.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
 
     sheet = verbs.add_parser("survey", help="the survey as a spreadsheet (CSV) and back")
     sheet_verbs = sheet.add_subparsers(dest="action", required=True)
@@ -81,10 +87,13 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     export.add_argument("file", type=Path, nargs="?", default=Path("dist/survey-editing.csv"))
     load_sheet = sheet_verbs.add_parser("import", help="read the editing sheet back into data/survey/")
     load_sheet.add_argument("file", type=Path, nargs="?", default=Path("dist/survey-editing.csv"))
+    for survey_verb in (export, load_sheet):
+        survey_verb.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
 
     links = verbs.add_parser("links", help="check every internal link, anchor and asset of a built site")
     links.add_argument("folder", type=Path, nargs="?", default=Path("site"))
     links.add_argument("--external", action="store_true", help="also ask the web for external links")
+    links.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP + "; a page's problems: its own language first")
 
     pdf = verbs.add_parser("pdfs", help="print every guidance document of a built folder to PDF")
     pdf.add_argument("folder", type=Path, help="a build without directory URLs (the offline one)")
@@ -95,11 +104,13 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         help="copy the PDFs of --language from this bilingual copy instead of printing them again",
     )
     pdf.add_argument("--language", help="the one language the folder holds (with --copy-from)")
+    pdf.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
 
-    verbs.add_parser(
+    downloads_verb = verbs.add_parser(
         "downloads",
         help="record the offline copies and PDFs 'make offline' made, with sizes and dates (dist/downloads.json)",
     )
+    downloads_verb.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
 
     verbs.add_parser("docs-reference", help="regenerate the field reference in docs/content-model.md from the schema")
 
@@ -117,13 +128,22 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
     desk_verb = verbs.add_parser("desk", help="the editors' desk: every page's state, as HTML and CSV in dist/desk/")
     desk_verb.add_argument("--today", type=dt.date.fromisoformat, help="count review ages from this day (YYYY-MM-DD)")
+    desk_verb.add_argument("--lang", choices=LANGUAGES, help=_MESSAGES_HELP)
 
     args = parser.parse_args(argv)
+    if not getattr(args, "lang", None):  # KB_LANG=es, as `make ... KB_LANG=es` exports it
+        asked = os.environ.get("KB_LANG", "").strip()
+        if asked and asked not in LANGUAGES:
+            wrong = msg("kb.unknown-language", languages=", ".join(LANGUAGES), found=asked)
+            print(wrong.render(languages.SITE.default), file=sys.stderr)
+            return 2
+        args.lang = asked or None
     project = Project(args.root.resolve())
     if languages.PROBLEMS and args.verb != "check":  # `check` reports them with everything else
         for problem in languages.PROBLEMS:
-            print(problem.text(), file=sys.stderr)
-        print(f"Fix {languages.FILE} first: it lists the languages of the site.", file=sys.stderr)
+            print(problem.text(args.lang), file=sys.stderr)
+        first = msg("kb.languages-first", file=languages.FILE)
+        print(first.render(args.lang or languages.SITE.default), file=sys.stderr)
         return 1
     try:
         return _run(project, args)
@@ -136,72 +156,88 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     verbs: dict[str, Callable[[], int]] = {
         "check": lambda: _check(project, args.paths, args.format, args.lang),
         "pdfs": lambda: _pdfs(project, args),
-        "downloads": lambda: _downloads(project),
-        "links": lambda: _links(args.folder, args.external),
-        "survey": lambda: _survey(project, args.action, args.file),
-        "urls": lambda: _urls(project),
-        "bundle": lambda: _bundle(project, args.folder, args.target),
+        "downloads": lambda: _downloads(project, args.lang or languages.SITE.default),
+        "links": lambda: _links(args.folder, args.external, args.lang),
+        "survey": lambda: _survey(project, args.action, args.file, args.lang),
+        "urls": lambda: _urls(project, args.lang or languages.SITE.default),
+        "bundle": lambda: _bundle(project, args.folder, args.target, args.lang or languages.SITE.default),
         "new-post": lambda: _new_post(project, args),
         "docs-reference": lambda: _docs_reference(project),
         "proposal": lambda: _proposal(project, args),
-        "desk": lambda: _desk(project, args.today or dt.date.today()),
+        "desk": lambda: _desk(project, args.today or dt.date.today(), args.lang or languages.SITE.default),
     }
     if args.verb in verbs:
         return verbs[args.verb]()
     if args.action == "status":
-        return _status(project)
-    return _refresh(project, args.paths)
+        return _status(project, args.lang or languages.SITE.default)
+    return _refresh(project, args.paths, args.lang)
 
 
 def _pdfs(project: Project, args: argparse.Namespace) -> int:
+    """`pdfs FOLDER [--copy-from BILINGUAL --language xx]`, said in --lang or KB_LANG."""
+    from playwright.sync_api import Error as BrowserError
+
     from labkb.output import pdfs
 
+    said = args.lang or languages.SITE.default
+    if not (args.folder / "index.html").is_file():
+        print(msg("bundle.not-a-site", folder=args.folder).render(said), file=sys.stderr)
+        return 2
     if args.copy_from is not None:
-        return _copy_pdfs(args.copy_from, args.folder, args.language)
-    written = pdfs.print_guidance(args.folder.resolve(), pdfs.guidance_pages(project.content))
-    print(f"OK: {len(written)} guidance PDF(s) printed into {args.folder}.")
+        return _copy_pdfs(args.copy_from, args.folder, args.language, said)
+    try:
+        written = pdfs.print_guidance(args.folder.resolve(), pdfs.guidance_pages(project.content))
+    except BrowserError as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        print(msg("pdfs.no-browser", reason=reason).render(said), file=sys.stderr)
+        return 1
+    print(msg("pdfs.printed", count=len(written), folder=args.folder).render(said))
     return 0
 
 
-def _bundle(project: Project, folder: Path, target: Path) -> int:
+def _bundle(project: Project, folder: Path, target: Path, language: str) -> int:
+    if not (folder / "index.html").is_file():
+        print(msg("bundle.not-a-site", folder=folder).render(language), file=sys.stderr)
+        return 2
     size = bundle.make_zip(folder, target)
-    print(
-        f"OK: {project.relative(target.resolve())} ({size / 1024 / 1024:.1f} MB). Unzip it "
-        f"and open {folder.name}/index.html in a browser; no connection needed."
-    )
+    zipped = project.relative(target.resolve())
+    print(msg("bundle.ok", zip=zipped, size=Number(size / 1024 / 1024, 1), name=folder.name).render(language))
     return 0
 
 
-def _copy_pdfs(bilingual: Path, folder: Path, language: str | None) -> int:
-    """A one-language copy's PDFs are the bilingual copy's, for that language: copied, not printed twice."""
+def _copy_pdfs(bilingual: Path, folder: Path, language: str | None, said: str) -> int:
+    """A one-language copy's PDFs are the bilingual copy's, for that language: copied, not printed
+    twice. Its messages are in `said`."""
     if language not in LANGUAGES:
-        print(f"--language must be one of: {', '.join(LANGUAGES)} (found '{language}')", file=sys.stderr)
+        wrong = msg("pdfs.language", languages=", ".join(LANGUAGES), found=language)
+        print(wrong.render(said), file=sys.stderr)
         return 2
     source = (bilingual if language == DEFAULT_LANGUAGE else bilingual / language) / "guidance"
     found = sorted(source.glob("*.pdf"))
     if not found:
-        print(f"{source}: no PDF to copy; print them first ('kb pdfs {bilingual}')", file=sys.stderr)
+        print(msg("pdfs.nothing-to-copy", source=source, bilingual=bilingual).render(said), file=sys.stderr)
         return 1
     target = folder / "guidance"
     target.mkdir(parents=True, exist_ok=True)
     for pdf in found:
         shutil.copyfile(pdf, target / pdf.name)
-    print(f"OK: {len(found)} guidance PDF(s) in {language} copied into {folder}.")
+    copied = msg("pdfs.copied", count=len(found), language=Language(language), folder=folder)
+    print(copied.render(said))
     return 0
 
 
-def _downloads(project: Project) -> int:
+def _downloads(project: Project, language: str) -> int:
     from labkb.output import downloads
 
     try:
         recorded = downloads.record(project, LANGUAGES, DEFAULT_LANGUAGE)
     except downloads.MissingDownloads as error:
-        print(error, file=sys.stderr)
+        print(error.message.render(language), file=sys.stderr)
         return 1
     for each in recorded.zips:
-        print(f"  {each.source}: {each.size / 1_000_000:.1f} MB")
+        print(f"  {each.source}: {messages.number(each.size / 1_000_000, language, 1)} MB")
     count = sum(len(each) for each in recorded.pdfs.values())
-    print(f"OK: {len(recorded.zips)} offline copies and {count} PDF(s) recorded in {downloads.RECORD}.")
+    print(msg("downloads.ok", zips=len(recorded.zips), count=count, record=downloads.RECORD).render(language))
     return 0
 
 
@@ -209,7 +245,8 @@ def _check(project: Project, paths: list[Path], output: str, language: str | Non
     started = time.perf_counter()
     missing = [p for p in paths if not p.exists()]
     for path in missing:
-        print(f"{path}: no such file or folder", file=sys.stderr)
+        said = language or messages.language_of(path.as_posix()) or languages.SITE.default
+        print(msg("check.no-such-path", path=path).render(said), file=sys.stderr)
     if missing:
         return 2
     findings = checks.check(project, paths or None)
@@ -221,51 +258,71 @@ def _check(project: Project, paths: list[Path], output: str, language: str | Non
         print(msg("check.problems", count=len(findings)).render(summary), file=sys.stderr)
         return 1
     count = len(project.markdown_files())
-    print(msg("check.ok", count=count, seconds=f"{elapsed:.2f}").render(summary))
+    print(msg("check.ok", count=count, seconds=Number(elapsed, 2)).render(summary))
     return 0
 
 
-def _status(project: Project) -> int:
-    corpus = _read_corpus(project)
+def _status(project: Project, language: str) -> int:
+    """The table of `make translations`, its states and summary in `language`."""
+    corpus = _read_corpus(project, language)
     if corpus is None:
         return 1
     states = translations.page_states(corpus)
-    width = max((len(s.page_path) for s in states), default=4)
-    print(f"{'page':<{width}}  " + "  ".join(f"{lang:<10}" for lang in LANGUAGES))
+
+    def word(state: str) -> str:
+        return msg(f"part.translations.{state}").render(language)
+
+    kinds = (translations.ORIGINAL, translations.TRANSLATED, translations.STALE, translations.MISSING)
+    column = max(10, *(len(word(kind)) for kind in kinds))
+    page = word("page")
+    width = max((len(s.page_path) for s in states), default=len(page))
+    print((f"{page:<{width}}  " + "  ".join(f"{lang:<{column}}" for lang in LANGUAGES)).rstrip())
     for state in states:
-        print(f"{state.page_path:<{width}}  " + "  ".join(f"{state.states[lang]:<10}" for lang in LANGUAGES))
+        cells = "  ".join(f"{word(state.states[lang]):<{column}}" for lang in LANGUAGES)
+        print(f"{state.page_path:<{width}}  {cells}".rstrip())
     todo = [s for s in states if s.needs_work]
     summary = {
         kind: sum(1 for s in states for v in s.states.values() if v == kind)
         for kind in (translations.TRANSLATED, translations.STALE, translations.MISSING)
     }
-    print(
-        f"\n{len(states)} pages: {summary['translated']} translated, {summary['stale']} stale, "
-        f"{summary['missing']} missing."
-    )
+    print()
+    print(msg("translations.summary", pages=len(states), **summary).render(language))
     if todo:
-        print(
-            "Stale: update the translation, then 'make translations-refresh PATHS=<file>'. "
-            "Missing: add the file at the same path in the other language."
-        )
+        print(msg("translations.todo").render(language))
     return 0
 
 
-def _refresh(project: Project, paths: list[Path]) -> int:
+def _refresh(project: Project, paths: list[Path], asked: str | None) -> int:
+    """`translations refresh`: messages in the language asked for, else the one language of the
+    files (content/es/... in Spanish), else the default."""
+    language = asked or _files_language(project, paths)
     missing = [p for p in paths if not p.is_file()]
     for path in missing:
-        print(f"{path}: no such file", file=sys.stderr)
+        print(msg("translations.no-such-file", path=path).render(language), file=sys.stderr)
     if missing:
         return 2
     done, problems = translations.refresh(project, [p.resolve() for p in paths])
     for problem in problems:
-        print(problem.text(), file=sys.stderr)
+        print(problem.text(asked), file=sys.stderr)
     for rel in done:
-        print(f"refreshed {rel}")
+        print(msg("translations.refreshed", path=rel).render(language))
     if problems:
         return 1
-    print(f"OK: {len(paths)} translation(s) recorded as current.")
+    print(msg("translations.refresh-ok", count=len(paths)).render(language))
     return 0
+
+
+def _files_language(project: Project, paths: list[Path]) -> str:
+    """The one language of these files (content/<language>/...), else the default language."""
+    found = set()
+    for path in paths:
+        absolute = path if path.is_absolute() else Path.cwd() / path
+        try:
+            relative = absolute.resolve().relative_to(project.root).as_posix()
+        except ValueError:
+            relative = path.as_posix()
+        found.add(messages.language_of(relative) or languages.SITE.default)
+    return found.pop() if len(found) == 1 else languages.SITE.default
 
 
 def _docs_reference(project: Project) -> int:
@@ -337,14 +394,15 @@ def _proposal(project: Project, args: argparse.Namespace) -> int:
     from labkb.features import proposal
 
     regs = registries.load(project)
+    said = args.lang or languages.SITE.default
     if args.action == "form":
         path = project.root / proposal.FORM_FILE
         text = proposal.issue_form(regs)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-            print(f"updated {proposal.FORM_FILE}")
-        print(f"OK: {proposal.FORM_FILE} matches the schema and the registries.")
+            print(msg("proposal.form-updated", file=proposal.FORM_FILE).render(said))
+        print(msg("proposal.form-ok", file=proposal.FORM_FILE).render(said))
         return 0
     outputs: Path = args.outputs
     if args.action == "comment":
@@ -381,20 +439,20 @@ def _proposal(project: Project, args: argparse.Namespace) -> int:
     (outputs / "post").write_text(project.relative(made.post), encoding="utf-8")
     if made.new_author:
         (outputs / "author").write_text(made.new_author, encoding="utf-8")
-    print(f"created {project.relative(made.post)}")
+    print(msg("proposal.created", path=project.relative(made.post)).render(language or said))
     return 0
 
 
-def _desk(project: Project, today: dt.date) -> int:
+def _desk(project: Project, today: dt.date, language: str) -> int:
     from labkb.features import desk
 
-    corpus = _read_corpus(project)
+    corpus = _read_corpus(project, language)
     if corpus is None:
         return 1
     written = desk.write(corpus, today)
     for path in written:
-        print(f"wrote {project.relative(path)}")
-    print(f"OK: the editors' desk lists {len(corpus.pages)} page file(s); open {desk.FOLDER}/index.html in a browser.")
+        print(msg("desk.wrote", path=project.relative(path)).render(language))
+    print(msg("desk.ok", count=len(corpus.pages), folder=desk.FOLDER).render(language))
     return 0
 
 
@@ -403,76 +461,76 @@ def _language_choices() -> str:
     return f"{', '.join(LANGUAGES)} or {','.join(LANGUAGES)}"
 
 
-def _read_corpus(project: Project) -> Corpus | None:
-    """The content, or None when a file cannot be read (said on stderr: nothing is written)."""
+def _read_corpus(project: Project, language: str | None = None) -> Corpus | None:
+    """The content, or None when a file cannot be read (said on stderr, in `language` or each
+    file's own: nothing is written)."""
     corpus = Corpus.read(project)
     for finding in corpus.findings:
-        print(finding.text(), file=sys.stderr)
+        print(finding.text(language), file=sys.stderr)
     return None if corpus.findings else corpus
 
 
-def _urls(project: Project) -> int:
-    corpus = _read_corpus(project)
+def _urls(project: Project, language: str) -> int:
+    corpus = _read_corpus(project, language)
     if corpus is None:
         return 1
     added = permalinks.record(corpus)
     for url in added:
-        print(f"recorded /{url}")
-    print(f"OK: {len(added)} new address(es) recorded in {permalinks.MANIFEST}.")
+        print(msg("urls.recorded", url=url).render(language))
+    print(msg("urls.ok", count=len(added), file=permalinks.MANIFEST).render(language))
     return 0
 
 
-def _survey(project: Project, action: str, file: Path) -> int:
+def _survey(project: Project, action: str, file: Path, asked: str | None) -> int:
+    """`survey export|import`: messages in the language asked for (--lang, KB_LANG), else the default."""
+    language = asked or languages.SITE.default
     data, findings = survey.load(project)
     if findings:
         for finding in findings:
-            print(finding.text(), file=sys.stderr)
-        print("The survey files have problems: fix them first ('make check').", file=sys.stderr)
+            print(finding.text(asked), file=sys.stderr)
+        print(msg("survey-sheet.data-problems").render(language), file=sys.stderr)
         return 1
     if action == "export":
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(survey_sheet.export_csv(data), encoding="utf-8-sig")
-        print(
-            f"OK: wrote {file} ({len(survey_sheet.export_rows(data))} answers). Open it in a "
-            "spreadsheet, save it as CSV (UTF-8), then 'make survey-import'."
-        )
+        count = len(survey_sheet.export_rows(data))
+        print(msg("survey-sheet.exported", file=file, count=count).render(language))
         return 0
     if not file.is_file():
-        print(f"{file}: no such file (run 'make survey-export' first)", file=sys.stderr)
+        print(msg("survey-sheet.no-file", file=file).render(language), file=sys.stderr)
         return 2
     try:
         text = textfile.read_text(file, bom=True, newlines=False)  # the csv module reads line ends
     except textfile.NotUTF8Error as exc:
-        print(
-            f"{file}: this file is not UTF-8 text (byte {exc.byte}): in the spreadsheet, save it again as "
-            "'CSV UTF-8'; nothing was written.",
-            file=sys.stderr,
-        )
+        print(msg("survey-sheet.not-utf8", file=file, byte=exc.byte).render(language), file=sys.stderr)
         return 1
-    written, problems = survey_sheet.import_csv(project, data, text, str(file))
+    written, problems = survey_sheet.import_csv(project, data, text, str(file), language)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} problem(s): nothing was written.", file=sys.stderr)
+        print(msg("survey-sheet.problems", count=len(problems)).render(language), file=sys.stderr)
         return 1
     for path in written:
-        print(f"updated {path}")
-    print(f"OK: {len(written)} jurisdiction file(s) changed.")
+        print(msg("survey-sheet.updated", path=path).render(language))
+    print(msg("survey-sheet.ok", count=len(written)).render(language))
     return 0
 
 
-def _links(folder: Path, external: bool) -> int:
+def _links(folder: Path, external: bool, asked: str | None) -> int:
+    """`links FOLDER`: each problem in the language asked for, else its page's; the summary in
+    the language asked for, else the default."""
+    language = asked or languages.SITE.default
     if not (folder / "index.html").is_file():
-        print(f"{folder}: not a built site (run 'make build' first)", file=sys.stderr)
+        print(msg("links.not-a-site", folder=folder).render(language), file=sys.stderr)
         return 2
-    problems = site_links.check(folder)
+    problems = site_links.check(folder, asked)
     if external:
         problems += site_links.check_external(folder)
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} broken link(s).", file=sys.stderr)
+        print(msg("links.broken", count=len(problems)).render(language), file=sys.stderr)
         return 1
     pages = sum(1 for _ in folder.rglob("*.html"))
-    print(f"OK: every link of {pages} pages in {folder} resolves" + (" (external links too)." if external else "."))
+    print(msg("links.ok-external" if external else "links.ok", pages=pages, folder=folder).render(language))
     return 0
