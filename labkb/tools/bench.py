@@ -293,7 +293,6 @@ def _front(plan: _Plan, language: str, text: _Text, rng: random.Random) -> list[
             ]
             if rng.random() < 0.5:
                 lines.append(f"    pinpoint: {_yaml_text(f'p. {rng.randint(1, 90)}')}")
-        lines.append(f"last_reviewed: {n['last_reviewed']}")
     elif plan.kind == "plain" and plan.page_path.startswith("projects/"):
         lines += _sources(plan, text)  # facts need sources (labkb/checks/citations.py)
     elif plan.kind == "blog":
@@ -306,8 +305,7 @@ def _front(plan: _Plan, language: str, text: _Text, rng: random.Random) -> list[
         lines.append(f"review_status: {n['review_status']}")
     if n.get("reviewed_by"):  # a reviewed page says who reviewed it and when (the checker asks)
         lines.append(f"reviewed_by: {n['reviewed_by']}")
-        if plan.kind != "case-studies":
-            lines.append(f"last_reviewed: {n['last_reviewed']}")
+        lines.append(f"last_reviewed: {n['last_reviewed']}")
     return lines
 
 
