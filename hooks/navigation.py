@@ -12,7 +12,7 @@ from itertools import pairwise
 from mkdocs.plugins import event_priority
 
 import _context
-from labkb.features import sections
+from labkb.features import home, sections
 from labkb.model.schema import SECTION_ORDER
 
 
@@ -28,10 +28,26 @@ def on_nav(nav, config, files):
             index = [c for c in item.children if c.is_page and c.is_index]
             if index and (folder in sections.LISTED_SECTIONS or len(pages) > sections.LARGE):
                 item.children = index
+            elif folder == "events":
+                item.children.sort(key=_by_date(build.corpus, language))
     nav.items = _without_hidden(nav.items)
     nav.items.sort(key=_position)
     _link_previous_and_next(nav)
     return nav
+
+
+def _by_date(corpus, language):
+    """Sort key of an events section: its index page first, then the events newest first, as
+    the events page lists them (labkb.features.home.events); anything else last."""
+    order = [e.page_path for e in reversed(home.events(corpus, language))]
+
+    def key(child):
+        path = getattr(child.file, "norm_src_uri", child.file.src_uri) if child.is_page else ""
+        if child.is_page and child.is_index:
+            return (0, 0)
+        return (1, order.index(path)) if path in order else (2, 0)
+
+    return key
 
 
 def _without_hidden(items):

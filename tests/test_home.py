@@ -73,9 +73,7 @@ def resolved(built: Built, language: str, href: str) -> str:
 def test_home_links_every_section(built: Built, language: str):
     prefix = "" if language == "en" else f"{language}/"
     folders = [f for f in SECTION_ORDER if any(p.page_path == f"{f}/index.md" for p in CORPUS.pages)]
-    assert {"guidance", "case-studies", "survey", "workshops", "events", "blog", "projects", "glossary"} <= set(
-        folders
-    )
+    assert {"guidance", "case-studies", "survey", "workshops", "events", "blog", "projects", "glossary"} <= set(folders)
     targets = [resolved(built, language, href) for href, _ in links(built, language, "kb-home-sections")]
     assert targets == [f"{prefix}{folder}/" for folder in folders]
 
@@ -99,9 +97,7 @@ def test_home_latest_posts_match_the_blog(built: Built, language: str):
     assert posts
     shown = links(built, language, "kb-home-posts")
     assert [text for _, text in shown] == [p.title for p in posts]
-    assert [resolved(built, language, href) for href, _ in shown] == [
-        f"{prefix}{blog.FOLDER}/{p.slug}/" for p in posts
-    ]
+    assert [resolved(built, language, href) for href, _ in shown] == [f"{prefix}{blog.FOLDER}/{p.slug}/" for p in posts]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -132,3 +128,16 @@ def test_a_new_post_reaches_the_home_page_without_editing_it():
     newest = blog.Post("blog/new.md", "en", "A <new> post", dt.date(2030, 1, 1), ("lab-editors",), (), "", 300)
     html = home.home(CORPUS, library, [newest, *blog.posts(CORPUS, "en")], regs, "en", lambda p: p, dt.date.today())
     assert '<ul class="kb-home-posts"><li><a href="blog/new.md">A &lt;new&gt; post</a>' in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_sidebar_lists_events_newest_first_as_the_events_page_does(built: Built, language: str):
+    prefix = "" if language == "en" else f"{language}/"
+    html = (built.site / prefix / "events" / "index.html").read_text(encoding="utf-8")
+    sidebar = html.split('class="md-sidebar md-sidebar--primary"', 1)[1].split(
+        'class="md-sidebar md-sidebar--secondary"'
+    )[0]
+    hrefs = re.findall(r'<a href="([^"]+)" class="md-nav__link', sidebar)
+    shown = [h.strip("/").split("/")[-1] for h in hrefs]
+    expected = [e.page_path.split("/")[-1].removesuffix(".md") for e in reversed(home.events(CORPUS, language))]
+    assert len(expected) >= 2 and [h for h in shown if h in expected] == expected, shown
