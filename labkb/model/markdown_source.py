@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
@@ -29,6 +30,8 @@ _LINK = re.compile(
     r"(?P<image>!?)(?<!\\)\[(?P<text>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]"
     r"\(\s*(?:<(?P<angled>[^<>]*)>|(?P<url>[^)\s]*))(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
+# Where a link or an image may start: `_link_matches` tries `_LINK` only there.
+_LINK_START = re.compile(r"[!\[]")
 _REF_LINK = re.compile(r"(?P<image>!?)(?<!\\)\[(?P<text>(?:[^\[\]\\]|\\.)*)\]\[(?P<ref>[^\[\]]*)\]")
 _REF_DEF = re.compile(r"^ {0,3}\[(?P<ref>[^\[\]]+)\]:\s*<?(?P<url>\S+?)>?(?:\s+.*)?$", re.MULTILINE)
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]*)>")
@@ -120,6 +123,30 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
+def _link_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_LINK` in `text`, the same as `_LINK.finditer(text)` gives, but fast:
+    the pattern starts with an optional '!' and a look-behind, so the engine would try it at
+    every character; here it is tried only at a '!' or a '['."""
+    end = 0
+    for candidate in _LINK_START.finditer(text):
+        start = candidate.start()
+        if start < end:
+            continue  # inside the link found last, as finditer goes on from its end
+        match = _LINK.match(text, start)  # the look-behind still sees the character before
+        if match:
+            yield match
+            end = match.end()
+
+
+def _without_links(text: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """`_LINK.sub(replace, text)`, with the matches of `_link_matches`."""
+    parts, done = [], 0
+    for match in _link_matches(text):
+        parts += [text[done : match.start()], replace(match)]
+        done = match.end()
+    return "".join([*parts, text[done:]]) if parts else text
+
+
 class LineIndex:
     """Offset in a text -> 1-based line number."""
 
@@ -139,7 +166,7 @@ def slugify(text: str) -> str:
 
 def _heading_text(raw: str) -> str:
     """Heading text as the toc extension sees it: markup stripped, link text kept."""
-    text = _LINK.sub(lambda m: m.group("text"), raw)
+    text = _without_links(raw, lambda m: m.group("text"))
     text = _TAG_ANY.sub("", text)
     text = re.sub(r"\*\*|\*|~~|`", "", text)
     # '_' is emphasis only at the edge of a word: 'file_name' keeps it, as Python-Markdown does.
@@ -221,7 +248,7 @@ def links(masked: str) -> list[Link]:
     # Each pattern runs only when its marker is in the text at all (most pages have few kinds).
     has_tag = "<" in masked
     definitions = {m.group("ref").strip().lower(): m for m in _REF_DEF.finditer(masked)} if "]:" in masked else {}
-    for match in _LINK.finditer(masked) if "](" in masked else ():
+    for match in _link_matches(masked) if "](" in masked else ():
         url = match.group("angled") if match.group("angled") is not None else match.group("url")
         found.append(Link(url or "", match.group("text"), index.line(match.start()), bool(match.group("image"))))
     for match in _REF_LINK.finditer(masked) if definitions else ():
@@ -268,7 +295,7 @@ def count_words(body: str, masked: str | None = None) -> int:
     if "]:" in text:
         text = _REF_DEF.sub("", text)
     if "](" in text:
-        text = _LINK.sub(lambda m: "" if m.group("image") else m.group("text"), text)
+        text = _without_links(text, lambda m: "" if m.group("image") else m.group("text"))
     if "][" in text:
         text = _REF_LINK.sub(lambda m: "" if m.group("image") else m.group("text"), text)
     if "<" in text:
