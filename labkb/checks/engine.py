@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -428,8 +428,9 @@ def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Projec
     if over:
         return over  # over a limit of labkb/checks/bounds.py: the rules below are only known to be fast within them
     findings: list[Finding] = []
-    index = markdown_source.LineIndex(page.masked)
+    index: markdown_source.LineIndex | None = None
     for offset, message in safety.scan_source(page.masked):
+        index = index or markdown_source.LineIndex(page.masked)
         findings.append(Finding.of(page.rel, page.line(index.line(offset)), message))
     findings += _second_titles(page)
     findings += _check_links(page, by_key, project, tree)
@@ -439,7 +440,7 @@ def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Projec
 
 def _second_titles(page: Page) -> list[Finding]:
     """A finding for each level-1 heading after the first: a page has one title."""
-    h1 = [h for h in markdown_source.headings(page.masked, page.doc.body) if h.level == 1]
+    h1 = [h for h in page.headings if h.level == 1]
     return [
         Finding.of(
             page.rel,
@@ -453,8 +454,7 @@ def _second_titles(page: Page) -> list[Finding]:
 def _check_links(page: Page, by_key: dict[tuple[str, str], Page], project: Project, tree: ContentTree) -> list[Finding]:
     """Every link and image of the body: alt text, no image from another host, internal targets and anchors."""
     findings: list[Finding] = []
-    own_anchors: set[str] | None = None
-    for link in markdown_source.links(page.masked):
+    for link in page.links:
         line = page.line(link.line)
         if link.image and (not link.text.strip() or (link.html and not link.has_alt)):
             findings.append(Finding.of(page.rel, line, msg("image.no-alt-text", url=link.url)))
@@ -468,10 +468,8 @@ def _check_links(page: Page, by_key: dict[tuple[str, str], Page], project: Proje
         target, _, anchor = url.partition("#")
         target = unquote(target.split("?")[0])
         if not target:
-            if own_anchors is None:
-                own_anchors = markdown_source.anchors(page.masked, page.doc.body)
-            if anchor and anchor not in own_anchors:
-                findings.append(Finding.of(page.rel, line, _anchor_message(anchor, page.rel, own_anchors)))
+            if anchor and anchor not in page.anchors:
+                findings.append(Finding.of(page.rel, line, _anchor_message(anchor, page.rel, page.anchors)))
             continue
         findings += _check_internal(page, line, target, anchor, link.image, by_key, project, tree)
     return findings
@@ -530,7 +528,7 @@ def _check_internal(
         if key in tree.files:
             if anchor and joined.endswith(".md"):
                 linked = by_key.get((language, joined))
-                ids = markdown_source.anchors(linked.masked, linked.doc.body) if linked else set()
+                ids = linked.anchors if linked else frozenset()
                 if anchor not in ids:
                     return [Finding.of(page.rel, line, _anchor_message(anchor, f"content/{language}/{joined}", ids))]
             return []
@@ -546,7 +544,7 @@ def _check_internal(
     ]
 
 
-def _anchor_message(anchor: str, where: str, ids: set[str]) -> Message:
+def _anchor_message(anchor: str, where: str, ids: Collection[str]) -> Message:
     known = ", ".join(f"#{i}" for i in sorted(ids)) or msg("part.none")
     return msg("link.anchor-missing", anchor=anchor, where=where, hint=did_you_mean(anchor, ids), known=known)
 

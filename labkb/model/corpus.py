@@ -47,6 +47,22 @@ class Page:
         """The body with code and comments blanked out (for links, headings, markup)."""
         return markdown_source.mask_code(self.doc.body)
 
+    # The body read once for every rule that needs it (each is computed on first use).
+    @cached_property
+    def headings(self) -> list[markdown_source.Heading]:
+        """Its headings, with the ids MkDocs gives them."""
+        return markdown_source.headings(self.masked, self.doc.body)
+
+    @cached_property
+    def anchors(self) -> frozenset[str]:
+        """Every id a link to it may point at."""
+        return frozenset(markdown_source.anchors(self.masked, self.doc.body, self.headings))
+
+    @cached_property
+    def links(self) -> list[markdown_source.Link]:
+        """Its links and images."""
+        return markdown_source.links(self.masked)
+
     @property
     def usable(self) -> bool:
         """Front matter that parsed without errors (the checker reports the others)."""

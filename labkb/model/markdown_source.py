@@ -234,9 +234,11 @@ def _is_block_start(line: str) -> bool:
     return stripped.startswith(("-", "*", "+", ">", "|", "#")) or bool(re.match(r"\d+[.)]\s", stripped))
 
 
-def anchors(masked: str, body: str | None = None) -> set[str]:
-    """Every id a link may point at: heading ids and explicit ids in attributes and HTML."""
-    ids = {h.id for h in headings(masked, body)}
+def anchors(masked: str, body: str | None = None, found: list[Heading] | None = None) -> set[str]:
+    """Every id a link may point at: heading ids and explicit ids in attributes and HTML.
+
+    `found`: the headings of the body, when they are already known."""
+    ids = {h.id for h in (found if found is not None else headings(masked, body))}
     ids.update(m.group(1) for m in re.finditer(r"\{[^{}\n]*#([\w-]++)[^{}\n#]*+\}", masked))
     ids.update(m.group(1) for m in _HTML_ID.finditer(masked))
     return ids
