@@ -193,6 +193,12 @@ def _refused(yaml_text: str, first_line: int) -> FrontMatterError | None:
     try:
         while loader.check_event():
             event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent and event.anchor is None and event.tag is None:
+                continue  # most events: a plain value, nothing to refuse
+            if isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                continue
             line = event.start_mark.line + first_line
             if isinstance(event, yaml.AliasEvent):
                 return _error(line, "yaml.alias", name=event.anchor)
@@ -205,8 +211,6 @@ def _refused(yaml_text: str, first_line: int) -> FrontMatterError | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     return _error(line, "yaml.too-deep", depth=MAX_DEPTH)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
     finally:
         loader.dispose()
     return None
@@ -216,6 +220,10 @@ def _written(tag: str) -> str:
     """A tag as it is usually written: '!!python/tuple' rather than 'tag:yaml.org,2002:python/tuple'."""
     prefix = "tag:yaml.org,2002:"
     return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
+_TEXT_TAG = "tag:yaml.org,2002:str"
+_TEXT_IS_PLAIN = _Loader.yaml_constructors.get(_TEXT_TAG) is yaml.constructor.SafeConstructor.construct_yaml_str
 
 
 def _convert(loader: _Loader, node: yaml.Node, first_line: int, errors: list[FrontMatterError]) -> Node:
@@ -239,7 +247,8 @@ def _convert(loader: _Loader, node: yaml.Node, first_line: int, errors: list[Fro
         return Node(mapping, line)
     if isinstance(node, yaml.SequenceNode):
         return Node([_convert(loader, item, first_line, errors) for item in node.value], line)
-    value = loader.construct_object(node, deep=True)
+    # Most values are text: what the constructor would return is the node's own value.
+    value = node.value if node.tag == _TEXT_TAG and _TEXT_IS_PLAIN else loader.construct_object(node, deep=True)
     if not isinstance(value, str | int | float | bool | type(None)):
         value = str(node.value)
     # A scalar (mappings and sequences returned above); style is None (PyYAML) or "" (libyaml) when plain.
