@@ -30,7 +30,7 @@ import dataclasses
 import functools
 import re
 import sys
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from labkb.model import textfile
@@ -257,6 +257,20 @@ def _candidate_lines(text: str, lowered: str, variants: list[Variant], count: in
     return numbers
 
 
+def _scan_part(
+    text: str, language: str, variants: list[Variant], blank: Callable[[str, str], str]
+) -> Iterator[tuple[int, Variant]]:
+    """`scan(blank(text, language), variants)`; a text that holds no variant's first word is not
+    blanked at all: blanking only turns characters into spaces, so it cannot make a word appear.
+    (Lower-casing is one character at a time but for the capital sigma, which becomes a final
+    sigma at the end of a word: a text that holds one is always blanked.)"""
+    if "\u03a3" not in text:
+        lowered = text.lower()
+        if not any((v.first or v.avoid.split()[0].lower()) in lowered for v in variants):
+            return iter(())
+    return scan(blank(text, language), variants)
+
+
 def _texts(node: Node, page_language: str) -> Iterator[tuple[int, str]]:
     """(line, text) of every text value of a front matter, skipping the titles of sources
     in another language (quoted as their authors wrote them)."""
@@ -281,9 +295,9 @@ def _page_findings(page: Page, variants: list[Variant]) -> list[Finding]:
     findings: list[Finding] = []
     if page.doc.meta is not None:
         for line, text in _texts(page.doc.meta, page.language):
-            for offset, variant in scan(_value_prose(text, page.language), mine):
+            for offset, variant in _scan_part(text, page.language, mine, _value_prose):
                 findings.append(Finding.of(page.rel, line + offset - 1, variant.message()))
-    for line, variant in scan(prose(page.masked, page.language), mine):
+    for line, variant in _scan_part(page.masked, page.language, mine, prose):
         findings.append(Finding.of(page.rel, page.line(line), variant.message()))
     return findings
 
@@ -308,7 +322,7 @@ def _data_findings(corpus: Corpus, variants: list[Variant], skip: Collection[str
             continue
         for language, line, value in _language_texts(node):
             mine = [v for v in variants if v.language == language]
-            for offset, variant in scan(_value_prose(value, language), mine):
+            for offset, variant in _scan_part(value, language, mine, _value_prose):
                 found.append(Finding.of(rel, line + offset - 1, variant.message()))
     return found
 
