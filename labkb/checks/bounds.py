@@ -97,7 +97,8 @@ _DEFINITION = re.compile(r"^[ \t]{0,3}\*?\[[^\]\n]+\]:")
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|$)")
 _SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
 _HARD_BREAKS = ("  ", "\\")  # what a line ends with to end in a line break
-_MARKUP = re.compile(r"[\\&*_`\[!<{]")
+_MARKUP_CHARS = "\\&*_`[!<{"
+_MARKUP = re.compile("[" + re.escape(_MARKUP_CHARS) + "]")
 # An HTML tag complete on its line (name, attributes with closed quotes, '>'), or an autolink.
 _TAG = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*"
@@ -153,12 +154,18 @@ def scan(body: str) -> list[tuple[int, Message]]:
     # mark, fewer characters or marks than a limit allows): the same findings, sooner.
     code = _code_lines(lines, result) if "```" in body or "~~~" in body else set()
     texts = [_content(line) for line in lines] if ">" in body else lines  # without quote marks
-    blocks = _blocks(texts, code)
-    tables = {i for block in blocks if _is_table(texts, block) for i in block} if "|" in body else set()
     depths = _nesting(lines, code, result)
-    _block_count(blocks, depths, result)
+    # A block counts 1 and its deepest line's depth, and holds at least one line: never more
+    # than all the lines and depths together.
+    count_blocks = len(lines) + sum(depths.values()) > MAX_BLOCKS
     # An element is some of the body's lines: never longer, nor with more markup, than all of them.
-    if len(body) > MAX_ELEMENT_CHARS or len(_MARKUP.findall(body)) + len(lines) > MAX_MARKUP:
+    markup = sum(body.count(char) for char in _MARKUP_CHARS) + len(lines)  # at most one line break a line
+    measure_elements = len(body) > MAX_ELEMENT_CHARS or markup > MAX_MARKUP
+    blocks = _blocks(texts, code) if count_blocks or measure_elements or "|" in body else []
+    tables = {i for block in blocks if _is_table(texts, block) for i in block} if "|" in body else set()
+    if count_blocks:
+        _block_count(blocks, depths, result)
+    if measure_elements:
         _elements(lines, texts, blocks, tables, result)
     _inline(lines, code, tables, result)
     _counts(body, lines, texts, code, tables, result)
