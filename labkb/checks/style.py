@@ -264,11 +264,17 @@ def _scan_part(
     blanked at all: blanking only turns characters into spaces, so it cannot make a word appear.
     (Lower-casing is one character at a time but for the capital sigma, which becomes a final
     sigma at the end of a word: a text that holds one is always blanked.)"""
-    if "\u03a3" not in text:
-        lowered = text.lower()
-        if not any((v.first or v.avoid.split()[0].lower()) in lowered for v in variants):
-            return iter(())
+    if not _may_hold(text, variants):
+        return iter(())
     return scan(blank(text, language), variants)
+
+
+def _may_hold(text: str, variants: list[Variant]) -> bool:
+    """Whether `text` holds the first word of a variant (in lower case), or a capital sigma."""
+    if "\u03a3" in text:
+        return True
+    lowered = text.lower()
+    return any((v.first or v.avoid.split()[0].lower()) in lowered for v in variants)
 
 
 def _texts(node: Node, page_language: str) -> Iterator[tuple[int, str]]:
@@ -294,7 +300,9 @@ def _page_findings(page: Page, variants: list[Variant]) -> list[Finding]:
         return []
     findings: list[Finding] = []
     if page.doc.meta is not None:
-        for line, text in _texts(page.doc.meta, page.language):
+        values = list(_texts(page.doc.meta, page.language))
+        # All the values at once first: most pages' front matter holds no variant's first word.
+        for line, text in values if _may_hold("\n".join(text for _, text in values), mine) else ():
             for offset, variant in _scan_part(text, page.language, mine, _value_prose):
                 findings.append(Finding.of(page.rel, line + offset - 1, variant.message()))
     for line, variant in _scan_part(page.masked, page.language, mine, prose):
