@@ -230,3 +230,29 @@ def test_fingerprint_changes_with_the_content(changed):
 
 def test_fingerprint_of_a_page_without_front_matter_keeps_every_line():
     assert translations.fingerprint("translation_of: es\nBody.\n") != translations.fingerprint("Body.\n")
+
+
+def test_front_matter_values_keep_their_kinds_quoting_and_lines():
+    """Text values are taken from their nodes without PyYAML's constructor (labkb/model/frontmatter.py):
+    every other kind still goes through it, and quoting and lines are kept."""
+    from labkb.model import frontmatter
+
+    text = (
+        "---\ntitle: Plain text\nquoted: '1'\nnumber: 12\nreal: 1.5\nflag: true\nword: yes\nnothing: null\n"
+        "tilde: ~\nday: 2024-01-02\nhex: 0x1F\nlist: [a, 'b', 3]\n---\nbody\n"
+    )
+    fields = frontmatter.parse(text).fields
+    read = {key: (node.plain(), type(node.value).__name__, node.unquoted, node.line) for key, node in fields.items()}
+    assert read == {
+        "title": ("Plain text", "str", True, 2),
+        "quoted": ("1", "str", False, 3),
+        "number": (12, "int", True, 4),
+        "real": (1.5, "float", True, 5),
+        "flag": (True, "bool", True, 6),
+        "word": ("yes", "str", True, 7),
+        "nothing": (None, "NoneType", True, 8),
+        "tilde": (None, "NoneType", True, 9),
+        "day": ("2024-01-02", "str", True, 10),
+        "hex": (31, "int", True, 11),
+        "list": (["a", "b", 3], "list", False, 12),
+    }

@@ -11,6 +11,8 @@ import re
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from labkb.model import markdown_source as ms
 
@@ -204,3 +206,31 @@ def test_count_words(body, words):
 def test_line_index():
     index = ms.LineIndex("a\nbc\n\nd")
     assert [index.line(offset) for offset in (0, 1, 2, 4, 5, 6)] == [1, 1, 2, 2, 3, 4]
+
+
+# --- the link pattern tried only where a link can start ------------------------------------------
+
+LINK_PIECES = ["!", "[", "]", "(", ")", "\\", "<", ">", "x", " ", "\n", '"', "'", "`", "![a](b.png)", "[t](u.md#x)"]
+LINK_PIECES += ["[t](<a b> 'ti')", "[a [b] c](d)", "\\[", "![", "[x](y (z))", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LINK_PIECES), min_size=1, max_size=20).map("".join))
+def test_links_are_the_matches_the_pattern_finds_at_every_character(text):
+    fast = [(m.span(), m.groupdict()) for m in ms._link_matches(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in ms._LINK.finditer(text)]
+    assert ms._without_links(text, lambda m: m.group("text")) == ms._LINK.sub(lambda m: m.group("text"), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("![a](b.png)", [("b.png", True)]),  # an image: the '!' starts the match
+        ("\\[a](b) [c](d)", [("d", False)]),  # an escaped bracket starts no link
+        ("x![a](b) and [c](d)", [("b", True), ("d", False)]),
+        ("[a](b) at the end", [("b", False)]),
+        ("at the start [a](b)", [("b", False)]),
+    ],
+)
+def test_links_at_the_start_and_end_of_a_text_and_after_an_escape(text, found):
+    assert [(link.url, link.image) for link in ms.links(text)] == found
