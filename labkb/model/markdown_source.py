@@ -160,18 +160,26 @@ class LineIndex:
 def slugify(text: str) -> str:
     """The id Python-Markdown's toc extension gives a heading (its default slugify)."""
     value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(r"[-\s]+", "-", value)
+    value = _NOT_IN_SLUG.sub("", value).strip().lower()
+    return _SLUG_SPACES.sub("-", value)
+
+
+_NOT_IN_SLUG = re.compile(r"[^\w\s-]")
+_SLUG_SPACES = re.compile(r"[-\s]+")
 
 
 def _heading_text(raw: str) -> str:
     """Heading text as the toc extension sees it: markup stripped, link text kept."""
     text = _without_links(raw, lambda m: m.group("text"))
     text = _TAG_ANY.sub("", text)
-    text = re.sub(r"\*\*|\*|~~|`", "", text)
+    text = _EMPHASIS.sub("", text)
     # '_' is emphasis only at the edge of a word: 'file_name' keeps it, as Python-Markdown does.
-    text = re.sub(r"(?<![^\W_])_+|_+(?![^\W_])", "", text)
+    text = _EDGE_UNDERSCORES.sub("", text)
     return text.strip()
+
+
+_EMPHASIS = re.compile(r"\*\*|\*|~~|`")
+_EDGE_UNDERSCORES = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")
 
 
 def headings(masked: str, body: str | None = None) -> list[Heading]:
@@ -186,7 +194,7 @@ def headings(masked: str, body: str | None = None) -> list[Heading]:
     source = body.split("\n") if body is not None else lines
     for index, line in enumerate(lines):
         level, raw = 0, ""
-        match = _ATX.match(line)
+        match = _ATX.match(line) if "#" in line[:4] else None  # up to 3 spaces, then '#'
         if match:
             text_match = _ATX.match(_COMMENT.sub("", source[index])) or match
             level, raw = len(match.group(1)), _without_closing_hashes(text_match.group(2) or "")
