@@ -145,7 +145,7 @@ URL_PIECES += ["[", "]", "(", ")", "<", ">", "![i](vbscript:x)", "<a href='javas
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(URL_PIECES), min_size=1, max_size=15).map("".join))
+@given(st.lists(st.sampled_from(URL_PIECES), min_size=1, max_size=15).map("".join).filter(lambda t: "]:" not in t))
 def test_without_reference_definitions_the_short_address_pattern_finds_the_same(text):
     """labkb/checks/safety.py reads addresses with a pattern that leaves out reference
     definitions when the text has no ']:' (none can be there): the same matches."""
