@@ -234,3 +234,14 @@ def test_links_are_the_matches_the_pattern_finds_at_every_character(text):
 )
 def test_links_at_the_start_and_end_of_a_text_and_after_an_escape(text, found):
     assert [(link.url, link.image) for link in ms.links(text)] == found
+
+
+HEADING_PIECES = ["# A\n", "## B\n", "Title\n===\n", "Sub\n---\n", "\n", "x\n", "# A {#id}\n", "`# code`\n"]
+HEADING_PIECES += ["```\n# no\n```\n", "<!-- # c -->\n", "# `code` h\n", "#\n", "    # indented\n", "- # list\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEADING_PIECES), min_size=1, max_size=12).map("".join))
+def test_titles_are_the_level_one_headings(body):
+    masked = ms.mask_code(body)
+    assert ms.titles(masked, body) == [(h.line, h.text) for h in ms.headings(masked, body) if h.level == 1]

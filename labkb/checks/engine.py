@@ -440,14 +440,10 @@ def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Projec
 
 def _second_titles(page: Page) -> list[Finding]:
     """A finding for each level-1 heading after the first: a page has one title."""
-    h1 = [h for h in page.headings if h.level == 1]
+    h1 = markdown_source.titles(page.masked, page.doc.body)  # without the ids, which links need
     return [
-        Finding.of(
-            page.rel,
-            page.line(extra.line),
-            msg("body.second-title", text=extra.text, first=page.line(h1[0].line)),
-        )
-        for extra in h1[1:]
+        Finding.of(page.rel, page.line(line), msg("body.second-title", text=text, first=page.line(h1[0][0])))
+        for line, text in h1[1:]
     ]
 
 

@@ -190,6 +190,26 @@ def headings(masked: str, body: str | None = None) -> list[Heading]:
     """
     found: list[Heading] = []
     used: set[str] = set()
+    for index, level, raw in _heading_lines(masked, body):
+        explicit = _ATTR_ID.search(raw)
+        text = _heading_text(_ATTR_TAIL.sub("", raw))
+        heading_id = explicit.group(1) if explicit else _unique(slugify(text), used)
+        used.add(heading_id)
+        found.append(Heading(level, text, heading_id, index + 1))
+    return found
+
+
+def titles(masked: str, body: str | None = None) -> list[tuple[int, str]]:
+    """(line, text) of each level-1 heading, as `headings` reads them, without their ids."""
+    return [
+        (index + 1, _heading_text(_ATTR_TAIL.sub("", raw)))
+        for index, level, raw in _heading_lines(masked, body)
+        if level == 1
+    ]
+
+
+def _heading_lines(masked: str, body: str | None) -> Iterator[tuple[int, int, str]]:
+    """(line index, level, raw text) of each heading (see `headings`)."""
     lines = masked.split("\n")
     source = body.split("\n") if body is not None else lines
     for index, line in enumerate(lines):
@@ -207,15 +227,8 @@ def headings(masked: str, body: str | None = None) -> list[Heading]:
             and (index == 0 or not lines[index - 1].strip())
         ):
             level, raw = (1 if lines[index + 1].strip().startswith("=") else 2), _COMMENT.sub("", source[index]).strip()
-        if not level:
-            continue
-        explicit = _ATTR_ID.search(raw)
-        raw = _ATTR_TAIL.sub("", raw)
-        text = _heading_text(raw)
-        heading_id = explicit.group(1) if explicit else _unique(slugify(text), used)
-        used.add(heading_id)
-        found.append(Heading(level, text, heading_id, index + 1))
-    return found
+        if level:
+            yield index, level, raw
 
 
 _ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
