@@ -256,3 +256,25 @@ def test_front_matter_values_keep_their_kinds_quoting_and_lines():
         "hex": (31, "int", True, 11),
         "list": (["a", "b", 3], "list", False, 12),
     }
+
+
+def test_the_content_tree_lists_what_rglob_lists(tmp_path):
+    """labkb/checks/engine.py ContentTree: every file and folder below content/ as Path.rglob("*")
+    and is_dir() see them: hidden ones too, a link to a folder as a folder (never entered),
+    a broken link as a file."""
+    from labkb.checks.engine import ContentTree
+
+    content = tmp_path / "content"
+    (content / "en" / "a" / "b").mkdir(parents=True)
+    (content / "en" / ".hidden").mkdir()
+    for name in ("en/a/x.md", "en/.hidden/y.md", "en/.z"):
+        (content / name).write_text("x", encoding="utf-8")
+    (content / "en" / "link-to-a").symlink_to(content / "en" / "a", target_is_directory=True)
+    (content / "en" / "broken").symlink_to(tmp_path / "nowhere")
+    tree = ContentTree.of(Project(tmp_path))
+    files, folders = set(), set()
+    for path in content.rglob("*"):
+        (folders if path.is_dir() else files).add(path.relative_to(content).as_posix())
+    assert (set(tree.files), set(tree.folders)) == (files, folders)
+    assert tree.folders == {"en", "en/a", "en/a/b", "en/.hidden", "en/link-to-a"}
+    assert tree.files == {"en/a/x.md", "en/.hidden/y.md", "en/.z", "en/broken"}

@@ -7,6 +7,7 @@ hook (during `make build`) and `scripts/kb.py check` (`make check`).
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections import defaultdict
@@ -83,8 +84,14 @@ class ContentTree:
     def of(cls, project: Project) -> ContentTree:
         files: set[str] = set()
         folders: set[str] = set()
-        for path in project.content.rglob("*"):
-            (folders if path.is_dir() else files).add(path.relative_to(project.content).as_posix())
+        # As Path.rglob("*") lists them, with is_dir() (a link to a folder is a folder, never
+        # entered), but with one system call a folder instead of one a file.
+        root = str(project.content)
+        for folder, dirs, names in os.walk(root):
+            below = os.path.relpath(folder, root)
+            prefix = "" if below == os.curdir else below.replace(os.sep, "/") + "/"
+            folders.update(prefix + name for name in dirs)
+            files.update(prefix + name for name in names)
         return cls(frozenset(files), frozenset(folders))
 
 
