@@ -84,7 +84,12 @@ class Corpus:
         findings: list[Finding] = []
         for path in project.markdown_files():
             rel = project.relative(path)
-            language = project.language_of(path)
+            parts = rel.split("/")
+            language: str | None
+            if parts[0] == "content" and len(parts) > 2:  # content/<lang>/<page path>: read off `rel`
+                language, page_path = parts[1], "/".join(parts[2:])
+            else:
+                language, page_path = project.language_of(path), project.page_path(path)
             if language not in LANGUAGES:
                 folders = Both(tuple(f"content/{lang}/" for lang in LANGUAGES), "part.or")
                 findings.append(Finding.of(rel, 0, msg("file.outside-languages", folders=folders)))
@@ -96,7 +101,6 @@ class Corpus:
             except textfile.NotUTF8Error as exc:
                 findings.append(exc.finding(project))
                 continue
-            page_path = project.page_path(path)
             pages.append(
                 Page(path, rel, language, page_path, content_type_for(page_path), text, frontmatter.parse(text))
             )

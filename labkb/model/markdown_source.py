@@ -140,6 +140,8 @@ def _link_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _without_links(text: str, replace: Callable[[re.Match[str]], str]) -> str:
     """`_LINK.sub(replace, text)`, with the matches of `_link_matches`."""
+    if "](" not in text:
+        return text  # no link can be there
     parts, done = [], 0
     for match in _link_matches(text):
         parts += [text[done : match.start()], replace(match)]
