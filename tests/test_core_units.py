@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from labkb.features import translations
 from labkb.model import textfile
@@ -278,3 +280,60 @@ def test_the_content_tree_lists_what_rglob_lists(tmp_path):
     assert (set(tree.files), set(tree.folders)) == (files, folders)
     assert tree.folders == {"en", "en/a", "en/a/b", "en/.hidden", "en/link-to-a"}
     assert tree.files == {"en/a/x.md", "en/.hidden/y.md", "en/.z", "en/broken"}
+
+
+YAML_PIECES = ["a: ", "b: ", "- ", "  ", "\n", "x", "1", "1.5", "true", "yes", "null", "~", "2024-01-02", "'q'", '"d"']
+YAML_PIECES += ["[", "]", "{", "}", ",", ":", "? ", "---\n", "#c", "|\n  t", "\t", "é", "0x1F", "- - ", "a: b\na: c\n"]
+YAML_PIECES += ["a: [b, {c: d}]\n", "k: v\n", "  k: v\n", "[x]: y\n", "{a: b}: c\n", "<<: {a: 1}\n", "="]
+
+
+def composed(text: str):
+    """What the front matter reader made of `text` before it built nodes from the parser's events:
+    PyYAML's composer, then `_convert` (labkb/model/frontmatter.py)."""
+    from labkb.model import frontmatter
+
+    loader = frontmatter._Loader(text)
+    try:
+        root = loader.get_single_node()
+        errors: list = []
+        node = frontmatter._convert(loader, root, 2, errors) if root is not None else None
+    except Exception as exc:  # compared with the other way's exception
+        return type(exc).__name__
+    finally:
+        loader.dispose()
+    return shown_node(node), [(e.line, str(e.detail)) for e in errors]
+
+
+def shown_node(node):
+    if node is None:
+        return None
+    value = node.value
+    if isinstance(value, dict):
+        value = {key: shown_node(child) for key, child in value.items()}
+    elif isinstance(value, list):
+        value = [shown_node(child) for child in value]
+    else:
+        value = (type(value).__name__, value)
+    return value, node.line, node.key_line, node.unquoted
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(YAML_PIECES), min_size=1, max_size=14).map("".join))
+def test_front_matter_built_from_events_is_what_the_composer_makes(text):
+    from labkb.model import frontmatter
+
+    events: list = []
+    try:
+        if frontmatter._refused(text, 2, events) is not None:
+            return  # refused before anything is built, either way
+    except Exception:  # not YAML: the same error either way, before building
+        return
+    loader = frontmatter._Loader(text)
+    errors: list = []
+    try:
+        built = frontmatter._built(loader, events, 2, errors)
+    except Exception as exc:  # compared with the composer's exception
+        assert composed(text) == type(exc).__name__
+        return
+    if built is not None:  # one document: the same nodes, lines, quoting and errors
+        assert (shown_node(built), [(e.line, str(e.detail)) for e in errors]) == composed(text)
