@@ -210,11 +210,29 @@ def titles(masked: str, body: str | None = None) -> list[tuple[int, str]]:
     ]
 
 
+# A line that may be an ATX heading (up to 3 spaces, then '#'), or that may underline the
+# line before it (a setext heading): headings are looked for on those lines only.
+_HEADING_CANDIDATE = re.compile(r"^ {0,3}(?:(#)|(?:=+|-+)[ \t]*$)", re.MULTILINE)
+
+
+def _heading_candidates(masked: str) -> list[int]:
+    """The indexes of the lines that may be headings, in order: every line `_ATX` may match,
+    and the line before every line `_SETEXT` may match."""
+    found: set[int] = set()
+    index, done = 0, 0
+    for match in _HEADING_CANDIDATE.finditer(masked):
+        index += masked.count("\n", done, match.start())
+        done = match.start()
+        found.add(index if match.group(1) else index - 1)
+    return sorted(i for i in found if i >= 0)
+
+
 def _heading_lines(masked: str, body: str | None) -> Iterator[tuple[int, int, str]]:
     """(line index, level, raw text) of each heading (see `headings`)."""
     lines = masked.split("\n")
     source = body.split("\n") if body is not None else lines
-    for index, line in enumerate(lines):
+    for index in _heading_candidates(masked):
+        line = lines[index]
         level, raw = 0, ""
         match = _ATX.match(line) if "#" in line[:4] else None  # up to 3 spaces, then '#'
         if match:
