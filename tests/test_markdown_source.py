@@ -245,3 +245,21 @@ HEADING_PIECES += ["```\n# no\n```\n", "<!-- # c -->\n", "# `code` h\n", "#\n", 
 def test_titles_are_the_level_one_headings(body):
     masked = ms.mask_code(body)
     assert ms.titles(masked, body) == [(h.line, h.text) for h in ms.headings(masked, body) if h.level == 1]
+
+
+HEADING_PIECES += ["===\n", "---\n", " ---  \n", "   # x\n", "\t# t\n", "> # q\n", "==\n", "- - -\n"]
+HEADING_PIECES += ["#", "=", "-", " ", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEADING_PIECES), min_size=1, max_size=14).map("".join))
+def test_every_line_that_may_be_a_heading_is_a_candidate(body):
+    """Headings are looked for only on candidate lines: every line the ATX pattern matches, and
+    every line above one the setext underline pattern matches, is one."""
+    lines = body.split("\n")
+    may_be = {
+        i
+        for i, line in enumerate(lines)
+        if ms._ATX.match(line) or (i + 1 < len(lines) and ms._SETEXT.match(lines[i + 1]))
+    }
+    assert may_be <= set(ms._heading_candidates(body))
