@@ -337,3 +337,27 @@ def test_front_matter_built_from_events_is_what_the_composer_makes(text):
         return
     if built is not None:  # one document: the same nodes, lines, quoting and errors
         assert (shown_node(built), [(e.line, str(e.detail)) for e in errors]) == composed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "meta", "body", "body_line", "codes"),
+    [
+        ("---\na: 1\n---\nbody\n", {"a": 1}, "body\n", 4, []),
+        ("---\n---\nbody", {}, "body", 3, []),
+        ("---\na: 1\n...\n", {"a": 1}, "", 4, []),
+        ("---\na: 1\n---", {"a": 1}, "", 4, []),
+        ("---\na: 1\n", None, "---\na: 1\n", 1, ["front-matter.never-closed"]),
+        ("---", None, "---", 1, ["front-matter.never-closed"]),
+        ("no front matter\n", None, "no front matter\n", 1, []),
+        ("\ufeff---\r\na: 1\r\n---\r\nbody\r\n", {"a": 1}, "body\n", 4, []),
+        ("--- \na: b\n---\t\n\nx\n", {"a": "b"}, "\nx\n", 4, []),
+        ("---\na: 1\n----\n---\nb\n", None, "b\n", 5, ["yaml.syntax"]),
+    ],
+)
+def test_front_matter_is_split_from_the_body_at_its_closing_line(text, meta, body, body_line, codes):
+    """labkb/model/frontmatter.py `parse` reads line by line only up to the closing '---' or '...'."""
+    from labkb.model import frontmatter
+
+    document = frontmatter.parse(text)
+    assert (document.meta.plain() if document.meta else None) == meta
+    assert (document.body, document.body_line, [e.detail.code for e in document.errors]) == (body, body_line, codes)

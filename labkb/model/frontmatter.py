@@ -125,23 +125,31 @@ _DATA_ADVICE = "part.shorten-data"
 
 def parse(text: str) -> Document:
     """Split `text` into front matter and body. Never raises on bad input."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff")
+    # Line by line up to the closing line only: the body is the rest of the text, as it is.
+    first_end = text.find("\n")
+    if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
         return Document(None, text, 1, [])
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            end = index
+    start, end, closing = first_end + 1, 1, None
+    while first_end >= 0:
+        line_end = text.find("\n", start)
+        if (text[start:] if line_end < 0 else text[start:line_end]).rstrip() in ("---", "..."):
+            closing = line_end
             break
-    else:
+        if line_end < 0:
+            break
+        start, end = line_end + 1, end + 1
+    if closing is None:
         return Document(
             None,
             text,
             1,
             [FrontMatterError(1, msg("front-matter.never-closed"))],
         )
-    yaml_text = "\n".join(lines[1:end])
-    body = "\n".join(lines[end + 1 :])
+    yaml_text = text[first_end + 1 : start - 1] if end > 1 else ""
+    body = text[closing + 1 :] if closing >= 0 else ""
     body_line = end + 2
     meta, errors = _load(yaml_text, 2, MAX_FRONT_MATTER_BYTES, _FRONT_MATTER_ADVICE)
     return Document(meta, body, body_line, errors)
