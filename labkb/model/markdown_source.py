@@ -211,20 +211,25 @@ def titles(masked: str, body: str | None = None) -> list[tuple[int, str]]:
 
 
 # A line that may be an ATX heading (up to 3 spaces, then '#'), or that may underline the
-# line before it (a setext heading): headings are looked for on those lines only.
-_HEADING_CANDIDATE = re.compile(r"^ {0,3}(?:(#)|(?:=+|-+)[ \t]*$)", re.MULTILINE)
+# line before it (a setext heading): headings are looked for on those lines only. After a line
+# break (a plain string the engine finds fast), or at the very start of the body.
+_HEADING_CANDIDATE = re.compile(r"\n {0,3}(?:(#)|(?:=+|-+)[ \t]*(?=\n|\Z))")
+_FIRST_HEADING_CANDIDATE = re.compile(r" {0,3}(?:(#)|(?:=+|-+)[ \t]*(?=\n|\Z))")
 
 
 def _heading_candidates(masked: str) -> list[int]:
     """The indexes of the lines that may be headings, in order: every line `_ATX` may match,
     and the line before every line `_SETEXT` may match."""
     found: set[int] = set()
+    first = _FIRST_HEADING_CANDIDATE.match(masked)
+    if first and first.group(1):
+        found.add(0)
     index, done = 0, 0
     for match in _HEADING_CANDIDATE.finditer(masked):
-        index += masked.count("\n", done, match.start())
-        done = match.start()
+        index += masked.count("\n", done, match.start() + 1)  # the line after this line break
+        done = match.start() + 1
         found.add(index if match.group(1) else index - 1)
-    return sorted(i for i in found if i >= 0)
+    return sorted(found)
 
 
 def _heading_lines(masked: str, body: str | None) -> Iterator[tuple[int, int, str]]:
