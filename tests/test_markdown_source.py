@@ -263,3 +263,13 @@ def test_every_line_that_may_be_a_heading_is_a_candidate(body):
         if ms._ATX.match(line) or (i + 1 < len(lines) and ms._SETEXT.match(lines[i + 1]))
     }
     assert may_be <= set(ms._heading_candidates(body))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="\na", max_size=40),
+    st.lists(st.integers(min_value=0, max_value=40), max_size=8),
+)
+def test_the_line_counter_gives_the_line_index_lines_in_any_order(text, offsets):
+    counter = ms._LineCounter(text)
+    assert [counter.line(o) for o in offsets] == [ms.LineIndex(text).line(o) for o in offsets]

@@ -159,6 +159,22 @@ class LineIndex:
         return bisect.bisect_right(self.starts, offset)
 
 
+class _LineCounter:
+    """Offset in a text -> 1-based line number, as `LineIndex` gives it, counting the line breaks
+    from the offset asked last: a page's few links, found in order, cost one pass, not an index
+    of every line (a smaller offset counts again from the start)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.offset, self.number = text, 0, 1
+
+    def line(self, offset: int) -> int:
+        if offset < self.offset:
+            self.offset, self.number = 0, 1
+        self.number += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.number
+
+
 def slugify(text: str) -> str:
     """The id Python-Markdown's toc extension gives a heading (its default slugify)."""
     value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -291,7 +307,7 @@ def anchors(masked: str, body: str | None = None, found: list[Heading] | None = 
 
 
 def links(masked: str) -> list[Link]:
-    index = LineIndex(masked)
+    index = _LineCounter(masked)
     found: list[Link] = []
     # Each pattern runs only when its marker is in the text at all (most pages have few kinds).
     has_tag = "<" in masked
