@@ -250,8 +250,10 @@ def _candidate_lines(text: str, lowered: str, variants: list[Variant], count: in
         return list(range(1, count + 1))
     starts = sorted({m.start() for v in variants if v.quick is not None for m in v.quick.finditer(lowered)})
     numbers: list[int] = []
+    number, counted = 1, 0  # line breaks counted on from the last start: one pass over the text
     for start in starts:
-        number = lowered.count("\n", 0, start) + 1  # lower-casing never makes or takes a line break
+        number += lowered.count("\n", counted, start)  # lower-casing never makes or takes a line break
+        counted = start
         if not numbers or numbers[-1] != number:
             numbers.append(number)
     return numbers
