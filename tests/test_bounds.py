@@ -498,3 +498,37 @@ def test_the_build_stops_with_the_checkers_message_before_reading_a_page(site):
     assert f"content/en/blog/deep.md:{FIRST + 10}: this line is nested 1,000 {NESTED}" in lines, output[-3000:]
     assert "Traceback" not in output and "RecursionError" not in output
     assert not (site.root / "site" / "index.html").exists()
+
+
+# A rule is counted line by line only when the body as a whole could go over its limit
+# (labkb/checks/bounds.py `scan`): these pin what the counts find on both sides of each
+# shortcut (the expected values are the findings of the line-by-line counts before it).
+SPREAD = [
+    ("links-at-the-limit", "[a](b)\n\n" * bounds.MAX_LINKS, []),
+    ("links-over", "[a](b)\n\n" * (bounds.MAX_LINKS + 1), [(1001, "bounds.links")]),
+    ("links-in-code-not-counted", "```\n" + "[a](b)\n" * 600 + "```\n\n" + "[a](b)\n\n" * 10, []),
+    ("less-than-signs-are-no-tags", "a < b\n\n" * 250, []),
+    ("tags-over", "<b>x</b>\n\n" * 101, [(201, "bounds.html-tags")]),
+    ("many-lines-few-headings", "# h\n\n" * bounds.MAX_HEADINGS + "text\n" * 100, []),
+    ("headings-over", "# h\n\n" * (bounds.MAX_HEADINGS + 1), [(401, "bounds.headings")]),
+    ("markup-spread-over-paragraphs", ("*a* " * 100 + "\n\n") * 4, []),
+    ("markup-in-one-paragraph", "*a* " * 151 + "\n", [(1, "bounds.element-markup")]),
+    ("long-body-short-paragraphs", ("word " * 1000 + "\n\n") * 3, []),
+    ("long-paragraph", "word " * 2001 + "\n", [(1, "bounds.element-size")]),
+    ("blocks-at-the-limit", "a\n\n" * bounds.MAX_BLOCKS, []),
+    ("blocks-over", "a\n\n" * (bounds.MAX_BLOCKS + 1), [(4001, "bounds.blocks")]),
+    ("nested-blocks-over", "> > a\n\n" * 700, [(1333, "bounds.blocks")]),
+    ("list-items-over", "- a\n" * (bounds.MAX_LIST_ITEMS + 1), [(1001, "bounds.list-items")]),
+    ("fences-over", "```\nx\n```\n" * (bounds.MAX_CODE_BLOCKS + 1), [(601, "bounds.code-blocks")]),
+    ("link-addresses", "[a](b) [c](d 'e') [f](g(h)) [i](<j k>) [l](m \"n\")\n", []),
+    ("unclosed-after-closed", "[a](b) [c](d\n", [(1, "bounds.link-unclosed")]),
+    ("quote-in-address", '[a](b "c) d\n', [(1, "bounds.link-unclosed")]),
+    ("paren-in-address", "[a](b(c) d\n", [(1, "bounds.link-unclosed")]),
+    ("escaped-bracket-link", "\\[a](b [c](d\n", [(1, "bounds.link-unclosed")]),
+    ("hard-breaks", "a  \n" * 150 + "b\\\n" * 151, [(1, "bounds.element-markup")]),
+]
+
+
+@pytest.mark.parametrize(("name", "body", "expected"), SPREAD, ids=[c[0] for c in SPREAD])
+def test_counts_over_the_whole_body_find_what_line_by_line_counts_find(name, body, expected):
+    assert [(line, message.code) for line, message in bounds.scan(body)] == expected, name

@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from labkb.features import translations
 from labkb.model import textfile
@@ -230,3 +232,132 @@ def test_fingerprint_changes_with_the_content(changed):
 
 def test_fingerprint_of_a_page_without_front_matter_keeps_every_line():
     assert translations.fingerprint("translation_of: es\nBody.\n") != translations.fingerprint("Body.\n")
+
+
+def test_front_matter_values_keep_their_kinds_quoting_and_lines():
+    """Text values are taken from their nodes without PyYAML's constructor (labkb/model/frontmatter.py):
+    every other kind still goes through it, and quoting and lines are kept."""
+    from labkb.model import frontmatter
+
+    text = (
+        "---\ntitle: Plain text\nquoted: '1'\nnumber: 12\nreal: 1.5\nflag: true\nword: yes\nnothing: null\n"
+        "tilde: ~\nday: 2024-01-02\nhex: 0x1F\nlist: [a, 'b', 3]\n---\nbody\n"
+    )
+    fields = frontmatter.parse(text).fields
+    read = {key: (node.plain(), type(node.value).__name__, node.unquoted, node.line) for key, node in fields.items()}
+    assert read == {
+        "title": ("Plain text", "str", True, 2),
+        "quoted": ("1", "str", False, 3),
+        "number": (12, "int", True, 4),
+        "real": (1.5, "float", True, 5),
+        "flag": (True, "bool", True, 6),
+        "word": ("yes", "str", True, 7),
+        "nothing": (None, "NoneType", True, 8),
+        "tilde": (None, "NoneType", True, 9),
+        "day": ("2024-01-02", "str", True, 10),
+        "hex": (31, "int", True, 11),
+        "list": (["a", "b", 3], "list", False, 12),
+    }
+
+
+def test_the_content_tree_lists_what_rglob_lists(tmp_path):
+    """labkb/checks/engine.py ContentTree: every file and folder below content/ as Path.rglob("*")
+    and is_dir() see them: hidden ones too, a link to a folder as a folder (never entered),
+    a broken link as a file."""
+    from labkb.checks.engine import ContentTree
+
+    content = tmp_path / "content"
+    (content / "en" / "a" / "b").mkdir(parents=True)
+    (content / "en" / ".hidden").mkdir()
+    for name in ("en/a/x.md", "en/.hidden/y.md", "en/.z"):
+        (content / name).write_text("x", encoding="utf-8")
+    (content / "en" / "link-to-a").symlink_to(content / "en" / "a", target_is_directory=True)
+    (content / "en" / "broken").symlink_to(tmp_path / "nowhere")
+    tree = ContentTree.of(Project(tmp_path))
+    files, folders = set(), set()
+    for path in content.rglob("*"):
+        (folders if path.is_dir() else files).add(path.relative_to(content).as_posix())
+    assert (set(tree.files), set(tree.folders)) == (files, folders)
+    assert tree.folders == {"en", "en/a", "en/a/b", "en/.hidden", "en/link-to-a"}
+    assert tree.files == {"en/a/x.md", "en/.hidden/y.md", "en/.z", "en/broken"}
+
+
+YAML_PIECES = ["a: ", "b: ", "- ", "  ", "\n", "x", "1", "1.5", "true", "yes", "null", "~", "2024-01-02", "'q'", '"d"']
+YAML_PIECES += ["[", "]", "{", "}", ",", ":", "? ", "---\n", "#c", "|\n  t", "\t", "é", "0x1F", "- - ", "a: b\na: c\n"]
+YAML_PIECES += ["a: [b, {c: d}]\n", "k: v\n", "  k: v\n", "[x]: y\n", "{a: b}: c\n", "<<: {a: 1}\n", "="]
+
+
+def composed(text: str):
+    """What the front matter reader made of `text` before it built nodes from the parser's events:
+    PyYAML's composer, then `_convert` (labkb/model/frontmatter.py)."""
+    from labkb.model import frontmatter
+
+    loader = frontmatter._Loader(text)
+    try:
+        root = loader.get_single_node()
+        errors: list = []
+        node = frontmatter._convert(loader, root, 2, errors) if root is not None else None
+    except Exception as exc:  # compared with the other way's exception
+        return type(exc).__name__
+    finally:
+        loader.dispose()
+    return shown_node(node), [(e.line, str(e.detail)) for e in errors]
+
+
+def shown_node(node):
+    if node is None:
+        return None
+    value = node.value
+    if isinstance(value, dict):
+        value = {key: shown_node(child) for key, child in value.items()}
+    elif isinstance(value, list):
+        value = [shown_node(child) for child in value]
+    else:
+        value = (type(value).__name__, value)
+    return value, node.line, node.key_line, node.unquoted
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(YAML_PIECES), min_size=1, max_size=14).map("".join))
+def test_front_matter_built_from_events_is_what_the_composer_makes(text):
+    from labkb.model import frontmatter
+
+    events: list = []
+    try:
+        if frontmatter._refused(text, 2, events) is not None:
+            return  # refused before anything is built, either way
+    except Exception:  # not YAML: the same error either way, before building
+        return
+    loader = frontmatter._Loader(text)
+    errors: list = []
+    try:
+        built = frontmatter._built(loader, events, 2, errors)
+    except Exception as exc:  # compared with the composer's exception
+        assert composed(text) == type(exc).__name__
+        return
+    if built is not None:  # one document: the same nodes, lines, quoting and errors
+        assert (shown_node(built), [(e.line, str(e.detail)) for e in errors]) == composed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "meta", "body", "body_line", "codes"),
+    [
+        ("---\na: 1\n---\nbody\n", {"a": 1}, "body\n", 4, []),
+        ("---\n---\nbody", {}, "body", 3, []),
+        ("---\na: 1\n...\n", {"a": 1}, "", 4, []),
+        ("---\na: 1\n---", {"a": 1}, "", 4, []),
+        ("---\na: 1\n", None, "---\na: 1\n", 1, ["front-matter.never-closed"]),
+        ("---", None, "---", 1, ["front-matter.never-closed"]),
+        ("no front matter\n", None, "no front matter\n", 1, []),
+        ("\ufeff---\r\na: 1\r\n---\r\nbody\r\n", {"a": 1}, "body\n", 4, []),
+        ("--- \na: b\n---\t\n\nx\n", {"a": "b"}, "\nx\n", 4, []),
+        ("---\na: 1\n----\n---\nb\n", None, "b\n", 5, ["yaml.syntax"]),
+    ],
+)
+def test_front_matter_is_split_from_the_body_at_its_closing_line(text, meta, body, body_line, codes):
+    """labkb/model/frontmatter.py `parse` reads line by line only up to the closing '---' or '...'."""
+    from labkb.model import frontmatter
+
+    document = frontmatter.parse(text)
+    assert (document.meta.plain() if document.meta else None) == meta
+    assert (document.body, document.body_line, [e.detail.code for e in document.errors]) == (body, body_line, codes)

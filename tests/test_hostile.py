@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import PNG, without_codes
 from tests.hostile import FILE_CASES, MARKDOWN_CASES, POST, post
@@ -136,3 +138,20 @@ def test_glossary_tooltip_gets_its_definition_as_text_however_written():
     title = marked.split('title="', 1)[1].split('"', 1)[0]
     assert "<" not in html_module.unescape(title)
     assert html_module.unescape(html_module.unescape(title)) == "<img src=x onerror=alert(1)> & co"
+
+
+URL_PIECES = ["](", "<javascript:alert(1)>", "<https://x>", "[a](javascript:x)", "[a](b 'c')", "x", " ", "\n", ":"]
+URL_PIECES += ["[", "]", "(", ")", "<", ">", "![i](vbscript:x)", "<a href='javascript:x'>", "&#106;avascript:"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(URL_PIECES), min_size=1, max_size=15).map("".join).filter(lambda t: "]:" not in t))
+def test_without_reference_definitions_the_short_address_pattern_finds_the_same(text):
+    """labkb/checks/safety.py reads addresses with a pattern that leaves out reference
+    definitions when the text has no ']:' (none can be there): the same matches."""
+    from labkb.checks import safety
+
+    def found(pattern):
+        return [(m.start(), m.end(), [g for g in m.groups() if g is not None]) for m in pattern.finditer(text)]
+
+    assert found(safety._MD_URL_INLINE) == found(safety._MD_URL)

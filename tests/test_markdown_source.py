@@ -11,6 +11,8 @@ import re
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from labkb.model import markdown_source as ms
 
@@ -204,3 +206,70 @@ def test_count_words(body, words):
 def test_line_index():
     index = ms.LineIndex("a\nbc\n\nd")
     assert [index.line(offset) for offset in (0, 1, 2, 4, 5, 6)] == [1, 1, 2, 2, 3, 4]
+
+
+# --- the link pattern tried only where a link can start ------------------------------------------
+
+LINK_PIECES = ["!", "[", "]", "(", ")", "\\", "<", ">", "x", " ", "\n", '"', "'", "`", "![a](b.png)", "[t](u.md#x)"]
+LINK_PIECES += ["[t](<a b> 'ti')", "[a [b] c](d)", "\\[", "![", "[x](y (z))", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LINK_PIECES), min_size=1, max_size=20).map("".join))
+def test_links_are_the_matches_the_pattern_finds_at_every_character(text):
+    fast = [(m.span(), m.groupdict()) for m in ms._link_matches(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in ms._LINK.finditer(text)]
+    assert ms._without_links(text, lambda m: m.group("text")) == ms._LINK.sub(lambda m: m.group("text"), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("![a](b.png)", [("b.png", True)]),  # an image: the '!' starts the match
+        ("\\[a](b) [c](d)", [("d", False)]),  # an escaped bracket starts no link
+        ("x![a](b) and [c](d)", [("b", True), ("d", False)]),
+        ("[a](b) at the end", [("b", False)]),
+        ("at the start [a](b)", [("b", False)]),
+    ],
+)
+def test_links_at_the_start_and_end_of_a_text_and_after_an_escape(text, found):
+    assert [(link.url, link.image) for link in ms.links(text)] == found
+
+
+HEADING_PIECES = ["# A\n", "## B\n", "Title\n===\n", "Sub\n---\n", "\n", "x\n", "# A {#id}\n", "`# code`\n"]
+HEADING_PIECES += ["```\n# no\n```\n", "<!-- # c -->\n", "# `code` h\n", "#\n", "    # indented\n", "- # list\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEADING_PIECES), min_size=1, max_size=12).map("".join))
+def test_titles_are_the_level_one_headings(body):
+    masked = ms.mask_code(body)
+    assert ms.titles(masked, body) == [(h.line, h.text) for h in ms.headings(masked, body) if h.level == 1]
+
+
+HEADING_PIECES += ["===\n", "---\n", " ---  \n", "   # x\n", "\t# t\n", "> # q\n", "==\n", "- - -\n"]
+HEADING_PIECES += ["#", "=", "-", " ", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEADING_PIECES), min_size=1, max_size=14).map("".join))
+def test_every_line_that_may_be_a_heading_is_a_candidate(body):
+    """Headings are looked for only on candidate lines: every line the ATX pattern matches, and
+    every line above one the setext underline pattern matches, is one."""
+    lines = body.split("\n")
+    may_be = {
+        i
+        for i, line in enumerate(lines)
+        if ms._ATX.match(line) or (i + 1 < len(lines) and ms._SETEXT.match(lines[i + 1]))
+    }
+    assert may_be <= set(ms._heading_candidates(body))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="\na", max_size=40),
+    st.lists(st.integers(min_value=0, max_value=40), max_size=8),
+)
+def test_the_line_counter_gives_the_line_index_lines_in_any_order(text, offsets):
+    counter = ms._LineCounter(text)
+    assert [counter.line(o) for o in offsets] == [ms.LineIndex(text).line(o) for o in offsets]

@@ -8,8 +8,11 @@ extend the list in data; and the real content has none.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from labkb.checks import style
+from labkb.model import markdown_source
 from labkb.model.corpus import Corpus
 from labkb.model.frontmatter import load_yaml
 from labkb.model.project import Project
@@ -178,3 +181,112 @@ def test_curly_quotes_are_spanish_variants_but_english_quotations(site, capsys):
         f"{POST}:{FRONT_LINES + 2}: 'sustentable' no es la forma que usa el sitio",
         f"{POST}:{FRONT_LINES + 2}: '“' no es la forma que usa el sitio",
     ], output
+
+
+# --- the fast scan finds what the rule says (labkb/checks/style.py `scan`) -------------------
+
+
+def reference_scan(text: str, variants: list[style.Variant]) -> list[tuple[int, str]]:
+    """The rule as the module's docstring states it, the slow way: every line against every
+    variant's pattern (of the variants whose first word the text holds, as `scan` always did);
+    a variant inside a longer one's match is not reported; each variant once a line."""
+    lowered = text.lower()
+    kept = [v for v in variants if v.avoid.split()[0].lower() in lowered]
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        spans = [(m.start(), m.end(), v) for v in kept for m in v.pattern.finditer(line)]
+        reported: set[str] = set()
+        for start, end, variant in spans:
+            inside = any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans)
+            if not inside and variant.avoid not in reported:
+                reported.add(variant.avoid)
+                found.append((number, variant.avoid))
+    return found
+
+
+def scanned(text: str, variants: list[style.Variant]) -> list[tuple[int, str]]:
+    return [(line, v.avoid) for line, v in style.scan(text, variants)]
+
+
+SPANISH, _ = style.load(Project(REPO))
+# More variants than data/style.yml has: letters whose case the `re` module folds otherwise
+# than str.lower ('s' and the long s, 'k' and the Kelvin sign, dotted and dotless i), a sigma.
+EXTRA = style._with_quick_search(
+    [
+        style.Variant("es", avoid, "x", "y", 1, style._pattern(avoid))
+        for avoid in ("Kiosko", "sis", "ver)", "İzmir", "ας", "straße")
+    ]
+)
+VARIANTS = SPANISH + EXTRA
+
+SCAN_CASES = [
+    # (text, [(line, variant)])
+    ("Caso de estudio al principio.", [(1, "caso de estudio")]),
+    ("Al final, un caso de estudio", [(1, "caso de estudio")]),
+    ("(CASO DE ESTUDIO).", [(1, "caso de estudio")]),
+    ("un caso  de\testudio", [(1, "caso de estudio")]),
+    ("un caso\nde estudio", []),  # a line break splits it
+    ("un caso de estudio-piloto y lab-news", []),  # a hyphen makes another word
+    ("laboral y laboratorio", []),
+    ("El Learning Lab y el Lab", [(1, "Learning Lab"), (1, "Lab")]),
+    ("Texto.\n\nEl caso de estudio.\nY el ca\u017fo de e\u017ftudio.", [
+        (3, "caso de estudio"),
+        (4, "caso de estudio"),
+    ]),
+    ("El Kiosko y el \u212aiosko", [(1, "Kiosko")]),
+    ("la síntesis, la sis y la \u017fi\u017f", [(1, "sis")]),
+    ("ΑΣ y ας", [(1, "ας")]),
+    ('Dijo "sí" y “no”', [(1, '"'), (1, "“")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCAN_CASES, ids=[c[0][:30] for c in SCAN_CASES])
+def test_scan_finds_a_variant_anywhere_on_a_line_in_any_case(text, expected):
+    assert scanned(text, VARIANTS) == expected
+    assert scanned(text, VARIANTS) == reference_scan(text, VARIANTS)
+
+
+def test_a_capital_sigma_is_lowered_as_it_is_after_blanking():
+    # Capital alpha and sigma before code: lower case ends in the medial sigma, but once the code
+    # is blanked the sigma ends a word and becomes the final sigma, as the variant has it.
+    text = "\u0391\u03a3`x`"
+    found = [(line, v.avoid) for line, v in style._scan_part(text, "es", VARIANTS, style._value_prose)]
+    assert found == reference_scan(style._value_prose(text, "es"), VARIANTS) == [(1, "ας")]
+
+
+def test_code_is_still_ignored_in_a_body_and_in_a_value():
+    body = "Escriba `caso de estudio`.\n\n```\nel Learning Lab\n```\n\nUn caso de estudio.\n"
+    prose = style.prose(markdown_source.mask_code(body), "es")
+    assert scanned(prose, VARIANTS) == [(7, "caso de estudio")]
+    assert scanned(style._value_prose("Un `caso de estudio` y un Lab", "es"), VARIANTS) == [(1, "Lab")]
+
+
+PIECES = [
+    *(v.avoid for v in VARIANTS),
+    *(v.avoid.upper() for v in VARIANTS),
+    *(v.avoid.replace("s", "\u017f").replace("i", "\u0131").replace("k", "\u212a") for v in VARIANTS),
+    *(v.avoid.replace(" ", "\n") for v in VARIANTS),
+    *(v.avoid.replace(" ", " \t ") for v in VARIANTS),
+    *" \n-_a9«»“”\"()",
+    "laboratorio",
+    "\u0391\u03a3",  # capital alpha and sigma: the final sigma in lower case at the end of a word only
+    "`x`",
+    "İ",
+    "Σ",
+    "ς",
+    "`",
+    "https://example.org/Lab",
+    "[Lab](https://example.org/caso de estudio)",
+    "<b title='Lab'>",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=14).map("".join))
+def test_scan_finds_what_the_rule_finds(text):
+    assert scanned(text, VARIANTS) == reference_scan(text, VARIANTS)
+    for language in ("es", "en"):
+        # A text is blanked only when it may hold a variant: the same findings as always blanking it.
+        for blank in (style.prose, style._value_prose):
+            fast = [(line, v.avoid) for line, v in style._scan_part(text, language, VARIANTS, blank)]
+            assert fast == reference_scan(blank(text, language), VARIANTS)

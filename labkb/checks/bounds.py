@@ -96,8 +96,9 @@ _TABLE_SEPARATOR = re.compile(r"^(?=[^\n]*\|)[ \t|:-]*+$")
 _DEFINITION = re.compile(r"^[ \t]{0,3}\*?\[[^\]\n]+\]:")
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|$)")
 _SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
-_HARD_BREAK = re.compile(r"(?:  |\\)$")
-_MARKUP = re.compile(r"[\\&*_`\[!<{]")
+_HARD_BREAKS = ("  ", "\\")  # what a line ends with to end in a line break
+_MARKUP_CHARS = "\\&*_`[!<{"
+_MARKUP = re.compile("[" + re.escape(_MARKUP_CHARS) + "]")
 # An HTML tag complete on its line (name, attributes with closed quotes, '>'), or an autolink.
 _TAG = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*"
@@ -149,15 +150,25 @@ def scan(body: str) -> list[tuple[int, Message]]:
         return [(1, msg("bounds.page-size", size=size, limit=MAX_BODY_BYTES, more=""))]
     result = _Scan()
     lines = body.split("\n")
-    code = _code_lines(lines, result)
-    texts = [_content(line) for line in lines]  # without quote marks
-    blocks = _blocks(texts, code)
-    tables = {i for block in blocks if _is_table(texts, block) for i in block}
+    # A rule is skipped where the whole body shows it cannot find anything (no fence, no quote
+    # mark, fewer characters or marks than a limit allows): the same findings, sooner.
+    code = _code_lines(lines, result) if "```" in body or "~~~" in body else set()
+    texts = [_content(line) for line in lines] if ">" in body else lines  # without quote marks
     depths = _nesting(lines, code, result)
-    _block_count(blocks, depths, result)
-    _elements(lines, texts, blocks, tables, result)
+    # A block counts 1 and its deepest line's depth, and holds at least one line: never more
+    # than all the lines and depths together.
+    count_blocks = len(lines) + sum(depths.values()) > MAX_BLOCKS
+    # An element is some of the body's lines: never longer, nor with more markup, than all of them.
+    markup = sum(body.count(char) for char in _MARKUP_CHARS) + len(lines)  # at most one line break a line
+    measure_elements = len(body) > MAX_ELEMENT_CHARS or markup > MAX_MARKUP
+    blocks = _blocks(texts, code) if count_blocks or measure_elements or "|" in body else []
+    tables = {i for block in blocks if _is_table(texts, block) for i in block} if "|" in body else set()
+    if count_blocks:
+        _block_count(blocks, depths, result)
+    if measure_elements:
+        _elements(lines, texts, blocks, tables, result)
     _inline(lines, code, tables, result)
-    _counts(lines, texts, code, tables, result)
+    _counts(body, lines, texts, code, tables, result)
     return result.findings()
 
 
@@ -300,7 +311,7 @@ def _elements(lines: list[str], texts: list[str], blocks: list[list[int]], table
                     first,
                     msg("bounds.element-size", size=chars, limit=MAX_ELEMENT_CHARS),
                 )
-            markup = sum(len(_MARKUP.findall(lines[i])) + bool(_HARD_BREAK.search(lines[i])) for i in element)
+            markup = sum(len(_MARKUP.findall(lines[i])) + lines[i].endswith(_HARD_BREAKS) for i in element)
             if markup > MAX_MARKUP:
                 result.hit(
                     "element-markup",
@@ -472,6 +483,7 @@ def _run(text: str, start: int) -> int:
     return end - start
 
 
+_ADDRESS_SPECIAL = re.compile(r"[()'\"]")
 _LINK_START = re.compile(r"\(\s*(?:(<[^<>]*>)\s*(?:('[^']*'|\"[^\"]*\")\s*)?\))?")
 
 
@@ -483,6 +495,11 @@ def _link_end(text: str, start: int, plain: list[bool] | None) -> int | None:  #
     match = _LINK_START.match(text, start)
     if match and match.group(1):
         return match.end() if "\n" not in match.group(0) else None
+    if plain is None and match:
+        # The common address, with no parenthesis or quotation mark before its ')': read to there.
+        special = _ADDRESS_SPECIAL.search(text, match.end())
+        if special and special.group(0) == ")":
+            return special.end()
     count, backtrack = 1, 1
     quote = alt_quote = ""
     exit_quote = exit_alt_quote = -1
@@ -557,29 +574,38 @@ def _over(result: _Scan, rule: str, counts: Iterable[tuple[int, int]], limit: in
             return
 
 
-def _counts(lines: list[str], texts: list[str], code: set[int], tables: set[int], result: _Scan) -> None:
+def _counts(
+    body: str, lines: list[str], texts: list[str], code: set[int], tables: set[int], result: _Scan
+) -> None:
+    """The rules that count something over the page. A rule is counted line by line only
+    when the body as a whole may go over its limit: one a line at most (code blocks,
+    headings, list items) needs more lines than the limit; a tag needs a '<', a link a '](' or a
+    '][', a footnote a '[^' and an abbreviation a '*['."""
     text_lines = [i for i in range(len(lines)) if i not in code]
-    _over(
-        result,
-        "code-blocks",
-        ((i, 1) for i, line in enumerate(lines) if line.lstrip(" \t>")[:3] in _FENCES and _ANY_FENCE.match(line)),
-        2 * MAX_CODE_BLOCKS,  # an opening and a closing fence each
-        msg("bounds.code-blocks", limit=MAX_CODE_BLOCKS),
-    )
-    _over(
-        result,
-        "headings",
-        ((i, 1) for i in text_lines if _is_heading(texts, i, code)),
-        MAX_HEADINGS,
-        msg("bounds.headings", limit=MAX_HEADINGS),
-    )
-    _over(
-        result,
-        "list-items",
-        ((i, 1) for i in text_lines if texts[i].lstrip()[:1] in _MARKER_STARTS and _LIST_MARKER.match(texts[i])),
-        MAX_LIST_ITEMS,
-        msg("bounds.list-items", limit=MAX_LIST_ITEMS),
-    )
+    if len(lines) > 2 * MAX_CODE_BLOCKS:
+        _over(
+            result,
+            "code-blocks",
+            ((i, 1) for i, line in enumerate(lines) if line.lstrip(" \t>")[:3] in _FENCES and _ANY_FENCE.match(line)),
+            2 * MAX_CODE_BLOCKS,  # an opening and a closing fence each
+            msg("bounds.code-blocks", limit=MAX_CODE_BLOCKS),
+        )
+    if len(lines) > MAX_HEADINGS:
+        _over(
+            result,
+            "headings",
+            ((i, 1) for i in text_lines if _is_heading(texts, i, code)),
+            MAX_HEADINGS,
+            msg("bounds.headings", limit=MAX_HEADINGS),
+        )
+    if len(lines) > MAX_LIST_ITEMS:
+        _over(
+            result,
+            "list-items",
+            ((i, 1) for i in text_lines if texts[i].lstrip()[:1] in _MARKER_STARTS and _LIST_MARKER.match(texts[i])),
+            MAX_LIST_ITEMS,
+            msg("bounds.list-items", limit=MAX_LIST_ITEMS),
+        )
     _over(
         result,
         "table-cells",
@@ -587,22 +613,26 @@ def _counts(lines: list[str], texts: list[str], code: set[int], tables: set[int]
         MAX_TABLE_CELLS,
         msg("bounds.table-cells", limit=MAX_TABLE_CELLS),
     )
-    _over(
-        result,
-        "html-tags",
-        ((i, len(_TAG_OPEN.findall(lines[i]))) for i in text_lines if "<" in lines[i]),
-        MAX_HTML_TAGS,
-        msg("bounds.html-tags", limit=MAX_HTML_TAGS),
-    )
-    _over(
-        result,
-        "links",
-        ((i, lines[i].count("](") + lines[i].count("][")) for i in text_lines),
-        MAX_LINKS,
-        msg("bounds.links", limit=MAX_LINKS),
-    )
-    _footnotes(lines, text_lines, result)
-    _abbreviations(lines, texts, text_lines, result)
+    if body.count("<") > MAX_HTML_TAGS:
+        _over(
+            result,
+            "html-tags",
+            ((i, len(_TAG_OPEN.findall(lines[i]))) for i in text_lines if "<" in lines[i]),
+            MAX_HTML_TAGS,
+            msg("bounds.html-tags", limit=MAX_HTML_TAGS),
+        )
+    if body.count("](") + body.count("][") > MAX_LINKS:
+        _over(
+            result,
+            "links",
+            ((i, lines[i].count("](") + lines[i].count("][")) for i in text_lines),
+            MAX_LINKS,
+            msg("bounds.links", limit=MAX_LINKS),
+        )
+    if "[^" in body:
+        _footnotes(lines, text_lines, result)
+    if "*[" in body:
+        _abbreviations(lines, texts, text_lines, result)
 
 
 def _is_heading(texts: list[str], index: int, code: set[int]) -> bool:

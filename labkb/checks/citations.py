@@ -15,7 +15,6 @@ opinion, and an index page introduces a section.
 
 from __future__ import annotations
 
-from labkb.model import markdown_source
 from labkb.model.corpus import Corpus, Page
 from labkb.model.findings import Finding
 from labkb.model.messages import msg
@@ -31,7 +30,7 @@ def _has_sources(page: Page) -> bool:
 
 
 def _cites_the_web(page: Page) -> bool:
-    return any(is_web_address(link.url.strip()) for link in markdown_source.links(page.masked))
+    return any(is_web_address(link.url.strip()) for link in page.links)
 
 
 def _is_project(page: Page) -> bool:

@@ -65,7 +65,7 @@ def refusals(content: Path) -> list[Refusal]:
         dirs[:] = sorted(d for d in dirs if not (base / d).is_symlink() and not d.startswith("."))
         for name in sorted(files):
             path = base / name
-            problem = refusal(path, content)
+            problem = refusal(path, content, walked=True)
             if problem:
                 found.append(Refusal(path, problem))
     return found
@@ -74,13 +74,16 @@ def refusals(content: Path) -> list[Refusal]:
 _LINK = msg("file.link")
 
 
-def refusal(path: Path, content: Path) -> Message | None:
-    """Why the file at `path` (below `content`) may not be published, or None."""
+def refusal(path: Path, content: Path, walked: bool = False) -> Message | None:
+    """Why the file at `path` (below `content`) may not be published, or None.
+
+    `walked`: `path` was found by walking `content` without entering links (`refusals`), so
+    none of the folders between them is a link, and they are not looked at again."""
     try:
         info = path.lstat()
     except OSError as exc:
         return msg("file.unreadable", error=exc.strerror)
-    if stat.S_ISLNK(info.st_mode) or any(p.is_symlink() for p in _folders_between(path, content)):
+    if stat.S_ISLNK(info.st_mode) or (not walked and any(p.is_symlink() for p in _folders_between(path, content))):
         return _LINK
     if path.name.startswith("."):
         return None

@@ -7,10 +7,11 @@ hook (during `make build`) and `scripts/kb.py check` (`make check`).
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -83,8 +84,14 @@ class ContentTree:
     def of(cls, project: Project) -> ContentTree:
         files: set[str] = set()
         folders: set[str] = set()
-        for path in project.content.rglob("*"):
-            (folders if path.is_dir() else files).add(path.relative_to(project.content).as_posix())
+        # As Path.rglob("*") lists them, with is_dir() (a link to a folder is a folder, never
+        # entered), but with one system call a folder instead of one a file.
+        root = str(project.content)
+        for folder, dirs, names in os.walk(root):
+            below = os.path.relpath(folder, root)
+            prefix = "" if below == os.curdir else below.replace(os.sep, "/") + "/"
+            folders.update(prefix + name for name in dirs)
+            files.update(prefix + name for name in names)
         return cls(frozenset(files), frozenset(folders))
 
 
@@ -454,8 +461,9 @@ def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Projec
     if over:
         return over  # over a limit of labkb/checks/bounds.py: the rules below are only known to be fast within them
     findings: list[Finding] = []
-    index = markdown_source.LineIndex(page.masked)
+    index: markdown_source.LineIndex | None = None
     for offset, message in safety.scan_source(page.masked):
+        index = index or markdown_source.LineIndex(page.masked)
         findings.append(Finding.of(page.rel, page.line(index.line(offset)), message))
     findings += _second_titles(page)
     findings += _check_links(page, by_key, project, tree)
@@ -465,22 +473,17 @@ def _check_body(page: Page, by_key: dict[tuple[str, str], Page], project: Projec
 
 def _second_titles(page: Page) -> list[Finding]:
     """A finding for each level-1 heading after the first: a page has one title."""
-    h1 = [h for h in markdown_source.headings(page.masked, page.doc.body) if h.level == 1]
+    h1 = markdown_source.titles(page.masked, page.doc.body)  # without the ids, which links need
     return [
-        Finding.of(
-            page.rel,
-            page.line(extra.line),
-            msg("body.second-title", text=extra.text, first=page.line(h1[0].line)),
-        )
-        for extra in h1[1:]
+        Finding.of(page.rel, page.line(line), msg("body.second-title", text=text, first=page.line(h1[0][0])))
+        for line, text in h1[1:]
     ]
 
 
 def _check_links(page: Page, by_key: dict[tuple[str, str], Page], project: Project, tree: ContentTree) -> list[Finding]:
     """Every link and image of the body: alt text, no image from another host, internal targets and anchors."""
     findings: list[Finding] = []
-    own_anchors: set[str] | None = None
-    for link in markdown_source.links(page.masked):
+    for link in page.links:
         line = page.line(link.line)
         if link.image and (not link.text.strip() or (link.html and not link.has_alt)):
             findings.append(Finding.of(page.rel, line, msg("image.no-alt-text", url=link.url)))
@@ -494,10 +497,8 @@ def _check_links(page: Page, by_key: dict[tuple[str, str], Page], project: Proje
         target, _, anchor = url.partition("#")
         target = unquote(target.split("?")[0])
         if not target:
-            if own_anchors is None:
-                own_anchors = markdown_source.anchors(page.masked, page.doc.body)
-            if anchor and anchor not in own_anchors:
-                findings.append(Finding.of(page.rel, line, _anchor_message(anchor, page.rel, own_anchors)))
+            if anchor and anchor not in page.anchors:
+                findings.append(Finding.of(page.rel, line, _anchor_message(anchor, page.rel, page.anchors)))
             continue
         findings += _check_internal(page, line, target, anchor, link.image, by_key, project, tree)
     return findings
@@ -556,7 +557,7 @@ def _check_internal(
         if key in tree.files:
             if anchor and joined.endswith(".md"):
                 linked = by_key.get((language, joined))
-                ids = markdown_source.anchors(linked.masked, linked.doc.body) if linked else set()
+                ids = linked.anchors if linked else frozenset()
                 if anchor not in ids:
                     return [Finding.of(page.rel, line, _anchor_message(anchor, f"content/{language}/{joined}", ids))]
             return []
@@ -572,7 +573,7 @@ def _check_internal(
     ]
 
 
-def _anchor_message(anchor: str, where: str, ids: set[str]) -> Message:
+def _anchor_message(anchor: str, where: str, ids: Collection[str]) -> Message:
     known = ", ".join(f"#{i}" for i in sorted(ids)) or msg("part.none")
     return msg("link.anchor-missing", anchor=anchor, where=where, hint=did_you_mean(anchor, ids), known=known)
 

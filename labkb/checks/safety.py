@@ -67,6 +67,9 @@ _HANDLER = re.compile(r"(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
 _MD_URL = re.compile(
     r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][\w+.-]*:[^>\s]*)>", re.MULTILINE
 )
+# The same without reference definitions, for a text with no ']:' (where they cannot be): the
+# engine then looks only at ']' and '<' instead of trying the pattern at every character.
+_MD_URL_INLINE = re.compile(r"\]\(\s*<?([^)\s>]*)|<([a-zA-Z][\w+.-]*:[^>\s]*)>")
 # A Markdown link or reference title ("...", '...' or (...)) after the URL, and an
 # abbreviation definition: both end up in a title attribute.
 # The address stops at ']' too, so that each '](' is read once (linear on '](](](...').
@@ -118,17 +121,18 @@ def scan_source(text: str) -> list[tuple[int, Message]]:
     if "{" in text:
         for match in _ATTR_LIST.finditer(text):
             problems += _attr_list_problems(match.start(), match.group(0))
-    for match in _MD_URL.finditer(text) if ":" in text else ():
+    urls = _MD_URL if "]:" in text else _MD_URL_INLINE
+    for match in urls.finditer(text) if ":" in text else ():
         url = next(g for g in match.groups() if g is not None)
         scheme = unsafe_scheme(url)
         if scheme:
             problems.append((match.start(), _scheme_message(scheme)))
-    for pattern, code in (
-        (_MD_TITLE, "safety.link-title"),
-        (_REF_TITLE, "safety.link-title"),
-        (_ABBR, "safety.abbreviation"),
+    for pattern, code, needed in (
+        (_MD_TITLE, "safety.link-title", "]("),
+        (_REF_TITLE, "safety.link-title", "]:"),
+        (_ABBR, "safety.abbreviation", "]:"),
     ):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text) if needed in text else ():
             problem = plain_text.problem(
                 match.group(1).strip()[1:-1] if code != "safety.abbreviation" else match.group(1)
             )

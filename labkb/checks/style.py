@@ -25,8 +25,12 @@ mark, matches wherever that character is.
 
 from __future__ import annotations
 
+import array
+import dataclasses
+import functools
 import re
-from collections.abc import Collection, Iterator
+import sys
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from labkb.model import textfile
@@ -62,7 +66,13 @@ class Variant:
     use: str
     why: str
     line: int  # of its entry in data/style.yml
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # the rule: whole words, any case, on one line
+    # For speed only (`scan`): its first word in lower case; the words in lower case, as a
+    # case-sensitive pattern for a lower-cased text that matches wherever `pattern` does (and
+    # more); and the characters for which lower-casing and `pattern`'s case rules disagree.
+    first: str = ""
+    quick: re.Pattern[str] | None = None
+    unsafe: re.Pattern[str] | None = None
 
     def message(self) -> Message:
         return msg("style.variant", avoid=self.avoid, use=self.use, why=self.why, file=FILE)
@@ -74,6 +84,46 @@ def _pattern(avoid: str) -> re.Pattern[str]:
     end = r"(?![^\W_]|-)" if avoid[-1:].isalnum() else ""
     words = r"\s+".join(re.escape(word) for word in avoid.split())
     return re.compile(start + words + end, re.IGNORECASE)
+
+
+def _quick(avoid: str) -> re.Pattern[str]:
+    """`avoid` in lower case, for a lower-cased text: no case rules and no look-around, so that
+    the engine searches for its first word as a plain string; spaces never cross a line."""
+    return re.compile(r"[^\S\n]+".join(re.escape(word.lower()) for word in avoid.split()))
+
+
+@functools.lru_cache(maxsize=8)
+def _case_exceptions(chars: frozenset[str]) -> dict[str, str]:
+    """For each of `chars`: the characters that match it without regard to case (as the
+    `re` module decides, the rule of `_pattern`) but differ from it in lower case, such as
+    the long s (U+017F) for 's' or the dotless i (U+0131) for 'i'. Asked of the `re` module
+    itself, over every character, once per process (about 0.07 s)."""
+    if not chars:
+        return {}
+    every = array.array("I", range(sys.maxunicode + 1)).tobytes().decode(f"utf-32-{sys.byteorder[0]}e", "surrogatepass")
+    any_of = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]", re.IGNORECASE)
+    found = set(any_of.findall(every))
+    return {
+        c: "".join(sorted(x for x in found if x.lower() != c.lower() and re.fullmatch(re.escape(c), x, re.IGNORECASE)))
+        for c in chars
+    }
+
+
+def _with_quick_search(variants: list[Variant]) -> list[Variant]:
+    """The variants with what `scan` needs to skip the lines that hold none of them."""
+    exceptions = _case_exceptions(frozenset("".join(v.avoid for v in variants)))
+    result = []
+    for v in variants:
+        unsafe = "".join(sorted({x for c in v.avoid for x in exceptions.get(c, "")}))
+        result.append(
+            dataclasses.replace(
+                v,
+                first=v.avoid.split()[0].lower(),
+                quick=_quick(v.avoid),
+                unsafe=re.compile("[" + re.escape(unsafe) + "]") if unsafe else None,
+            )
+        )
+    return result
 
 
 def load(project: Project) -> tuple[list[Variant], list[Finding]]:
@@ -113,7 +163,7 @@ def load(project: Project) -> tuple[list[Variant], list[Finding]]:
                 findings.append(Finding.of(FILE, entry.line, problem))
             elif variant:
                 variants.append(variant)
-    return variants, findings
+    return _with_quick_search(variants), findings
 
 
 def _variant(language: str, entry: Node) -> tuple[Variant | None, Message | None]:
@@ -132,24 +182,42 @@ def _variant(language: str, entry: Node) -> tuple[Variant | None, Message | None
 
 
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+    text = match.group(0)
+    return _NOT_A_LINE_BREAK.sub(" ", text) if "\n" in text else " " * len(text)
+
+
+_NOT_A_LINE_BREAK = re.compile(r"[^\n]")
+# What each pattern that blanks a part cannot match without: it is not run on a text without any.
+_NEEDS = {
+    _REFERENCE: ("]:",),
+    _DESTINATION: ("](",),
+    _TAG: ("<",),
+    _ATTRIBUTES: ("{",),
+    _BARE_URL: ("://", "www."),
+    _QUOTATION: ("«", "“"),
+    _QUOTATIONS["es"]: ("«",),
+    _CODE: ("`",),
+}
+
+
+def _blank_all(text: str, patterns: tuple[re.Pattern[str], ...]) -> str:
+    for pattern in patterns:
+        if any(needed in text for needed in _NEEDS[pattern]):
+            text = pattern.sub(_blank, text)
+    return text
 
 
 def prose(masked_body: str, language: str) -> str:
     """A body already blanked of code and comments, also blanked of everything that is not
     the page's own prose (addresses, tags, attribute lists, quotations); lines unchanged."""
-    text = masked_body
-    for pattern in (_REFERENCE, _DESTINATION, _TAG, _ATTRIBUTES, _BARE_URL, _QUOTATIONS.get(language, _QUOTATION)):
-        text = pattern.sub(_blank, text)
-    return text
+    quotation = _QUOTATIONS.get(language, _QUOTATION)
+    return _blank_all(masked_body, (_REFERENCE, _DESTINATION, _TAG, _ATTRIBUTES, _BARE_URL, quotation))
 
 
 def _value_prose(text: str, language: str) -> str:
     if is_web_address(text.strip()):
         return ""
-    for pattern in (_CODE, _BARE_URL, _QUOTATIONS.get(language, _QUOTATION)):
-        text = pattern.sub(_blank, text)
-    return text
+    return _blank_all(text, (_CODE, _BARE_URL, _QUOTATIONS.get(language, _QUOTATION)))
 
 
 def scan(text: str, variants: list[Variant]) -> Iterator[tuple[int, Variant]]:
@@ -157,10 +225,12 @@ def scan(text: str, variants: list[Variant]) -> Iterator[tuple[int, Variant]]:
     # Most texts hold no variant: a variant is looked for only where its first word (in lower
     # case) is in the text at all, a plain substring test, far cheaper than its pattern.
     lowered = text.lower()
-    variants = [v for v in variants if v.avoid.split()[0].lower() in lowered]
+    variants = [v for v in variants if (v.first or v.avoid.split()[0].lower()) in lowered]
     if not variants:
         return
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    for number in _candidate_lines(text, lowered, variants, len(lines)):
+        line = lines[number - 1]
         spans = [(m.start(), m.end(), v) for v in variants for m in v.pattern.finditer(line)]
         reported: set[str] = set()
         for start, end, variant in spans:
@@ -169,6 +239,44 @@ def scan(text: str, variants: list[Variant]) -> Iterator[tuple[int, Variant]]:
             if not inside and variant.avoid not in reported:
                 reported.add(variant.avoid)
                 yield number, variant
+
+
+def _candidate_lines(text: str, lowered: str, variants: list[Variant], count: int) -> list[int]:
+    """The numbers of the lines where a variant may be: every line that its lower-case words
+    are on (a plain, fast search); every line of the text when the text holds a character for
+    which lower-casing and the variant's case rules disagree, or a variant was made without
+    `load` (no quick pattern)."""
+    if any(v.quick is None or (v.unsafe is not None and v.unsafe.search(text)) for v in variants):
+        return list(range(1, count + 1))
+    starts = sorted({m.start() for v in variants if v.quick is not None for m in v.quick.finditer(lowered)})
+    numbers: list[int] = []
+    number, counted = 1, 0  # line breaks counted on from the last start: one pass over the text
+    for start in starts:
+        number += lowered.count("\n", counted, start)  # lower-casing never makes or takes a line break
+        counted = start
+        if not numbers or numbers[-1] != number:
+            numbers.append(number)
+    return numbers
+
+
+def _scan_part(
+    text: str, language: str, variants: list[Variant], blank: Callable[[str, str], str]
+) -> Iterator[tuple[int, Variant]]:
+    """`scan(blank(text, language), variants)`; a text that holds no variant's first word is not
+    blanked at all: blanking only turns characters into spaces, so it cannot make a word appear.
+    (Lower-casing is one character at a time but for the capital sigma, which becomes a final
+    sigma at the end of a word: a text that holds one is always blanked.)"""
+    if not _may_hold(text, variants):
+        return iter(())
+    return scan(blank(text, language), variants)
+
+
+def _may_hold(text: str, variants: list[Variant]) -> bool:
+    """Whether `text` holds the first word of a variant (in lower case), or a capital sigma."""
+    if "\u03a3" in text:
+        return True
+    lowered = text.lower()
+    return any((v.first or v.avoid.split()[0].lower()) in lowered for v in variants)
 
 
 def _texts(node: Node, page_language: str) -> Iterator[tuple[int, str]]:
@@ -194,10 +302,12 @@ def _page_findings(page: Page, variants: list[Variant]) -> list[Finding]:
         return []
     findings: list[Finding] = []
     if page.doc.meta is not None:
-        for line, text in _texts(page.doc.meta, page.language):
-            for offset, variant in scan(_value_prose(text, page.language), mine):
+        values = list(_texts(page.doc.meta, page.language))
+        # All the values at once first: most pages' front matter holds no variant's first word.
+        for line, text in values if _may_hold("\n".join(text for _, text in values), mine) else ():
+            for offset, variant in _scan_part(text, page.language, mine, _value_prose):
                 findings.append(Finding.of(page.rel, line + offset - 1, variant.message()))
-    for line, variant in scan(prose(page.masked, page.language), mine):
+    for line, variant in _scan_part(page.masked, page.language, mine, prose):
         findings.append(Finding.of(page.rel, page.line(line), variant.message()))
     return findings
 
@@ -222,7 +332,7 @@ def _data_findings(corpus: Corpus, variants: list[Variant], skip: Collection[str
             continue
         for language, line, value in _language_texts(node):
             mine = [v for v in variants if v.language == language]
-            for offset, variant in scan(_value_prose(value, language), mine):
+            for offset, variant in _scan_part(value, language, mine, _value_prose):
                 found.append(Finding.of(rel, line + offset - 1, variant.message()))
     return found
 

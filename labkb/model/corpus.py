@@ -47,6 +47,22 @@ class Page:
         """The body with code and comments blanked out (for links, headings, markup)."""
         return markdown_source.mask_code(self.doc.body)
 
+    # The body read once for every rule that needs it (each is computed on first use).
+    @cached_property
+    def headings(self) -> list[markdown_source.Heading]:
+        """Its headings, with the ids MkDocs gives them."""
+        return markdown_source.headings(self.masked, self.doc.body)
+
+    @cached_property
+    def anchors(self) -> frozenset[str]:
+        """Every id a link to it may point at."""
+        return frozenset(markdown_source.anchors(self.masked, self.doc.body, self.headings))
+
+    @cached_property
+    def links(self) -> list[markdown_source.Link]:
+        """Its links and images."""
+        return markdown_source.links(self.masked)
+
     @property
     def usable(self) -> bool:
         """Front matter that parsed without errors (the checker reports the others)."""
@@ -68,7 +84,12 @@ class Corpus:
         findings: list[Finding] = []
         for path in project.markdown_files():
             rel = project.relative(path)
-            language = project.language_of(path)
+            parts = rel.split("/")
+            language: str | None
+            if parts[0] == "content" and len(parts) > 2:  # content/<lang>/<page path>: read off `rel`
+                language, page_path = parts[1], "/".join(parts[2:])
+            else:
+                language, page_path = project.language_of(path), project.page_path(path)
             if language not in LANGUAGES:
                 folders = Both(tuple(f"content/{lang}/" for lang in LANGUAGES), "part.or")
                 findings.append(Finding.of(rel, 0, msg("file.outside-languages", folders=folders)))
@@ -80,7 +101,6 @@ class Corpus:
             except textfile.NotUTF8Error as exc:
                 findings.append(exc.finding(project))
                 continue
-            page_path = project.page_path(path)
             pages.append(
                 Page(path, rel, language, page_path, content_type_for(page_path), text, frontmatter.parse(text))
             )

@@ -125,23 +125,31 @@ _DATA_ADVICE = "part.shorten-data"
 
 def parse(text: str) -> Document:
     """Split `text` into front matter and body. Never raises on bad input."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff")
+    # Line by line up to the closing line only: the body is the rest of the text, as it is.
+    first_end = text.find("\n")
+    if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
         return Document(None, text, 1, [])
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            end = index
+    start, end, closing = first_end + 1, 1, None
+    while first_end >= 0:
+        line_end = text.find("\n", start)
+        if (text[start:] if line_end < 0 else text[start:line_end]).rstrip() in ("---", "..."):
+            closing = line_end
             break
-    else:
+        if line_end < 0:
+            break
+        start, end = line_end + 1, end + 1
+    if closing is None:
         return Document(
             None,
             text,
             1,
             [FrontMatterError(1, msg("front-matter.never-closed"))],
         )
-    yaml_text = "\n".join(lines[1:end])
-    body = "\n".join(lines[end + 1 :])
+    yaml_text = text[first_end + 1 : start - 1] if end > 1 else ""
+    body = text[closing + 1 :] if closing >= 0 else ""
     body_line = end + 2
     meta, errors = _load(yaml_text, 2, MAX_FRONT_MATTER_BYTES, _FRONT_MATTER_ADVICE)
     return Document(meta, body, body_line, errors)
@@ -163,16 +171,22 @@ def _load(yaml_text: str, first_line: int, max_bytes: int, advice: str) -> tuple
     if size > max_bytes:
         return None, [_error(first_line, "yaml.too-large", size=size, limit=max_bytes, advice=msg(advice))]
     try:
-        refused = _refused(yaml_text, first_line)
+        events: list[yaml.Event] = []
+        refused = _refused(yaml_text, first_line, events)
         if refused:
             return None, [refused]
         loader = _Loader(yaml_text)
         try:
-            root = loader.get_single_node()
-            if root is None:
-                return Node({}, first_line), []
             errors: list[FrontMatterError] = []
-            node = _convert(loader, root, first_line, errors)
+            built = _built(loader, events, first_line, errors)
+            if built is not None:
+                node = built
+            else:  # not a stream of one document: composed by the parser, which reads the text again
+                errors = []
+                root = loader.get_single_node()
+                if root is None:
+                    return Node({}, first_line), []
+                node = _convert(loader, root, first_line, errors)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -184,15 +198,25 @@ def _load(yaml_text: str, first_line: int, max_bytes: int, advice: str) -> tuple
     return node, errors
 
 
-def _refused(yaml_text: str, first_line: int) -> FrontMatterError | None:
+def _refused(yaml_text: str, first_line: int, events: list[yaml.Event] | None = None) -> FrontMatterError | None:
     """The first anchor, alias, explicit tag or too deep nesting, found from the parser's
     events alone (no node is built; libyaml's parser keeps its own stack, no recursion).
-    Raises yaml.YAMLError for text that is not YAML, as composing it would."""
+    Raises yaml.YAMLError for text that is not YAML, as composing it would.
+
+    `events`: a list that gets every event read (all of them when nothing is refused)."""
     loader = _Loader(yaml_text)
     depth = 0
     try:
         while loader.check_event():
             event = loader.get_event()
+            if events is not None:
+                events.append(event)
+            kind = type(event)
+            if kind is yaml.ScalarEvent and event.anchor is None and event.tag is None:
+                continue  # most events: a plain value, nothing to refuse
+            if isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                continue
             line = event.start_mark.line + first_line
             if isinstance(event, yaml.AliasEvent):
                 return _error(line, "yaml.alias", name=event.anchor)
@@ -205,8 +229,6 @@ def _refused(yaml_text: str, first_line: int) -> FrontMatterError | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     return _error(line, "yaml.too-deep", depth=MAX_DEPTH)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
     finally:
         loader.dispose()
     return None
@@ -216,6 +238,117 @@ def _written(tag: str) -> str:
     """A tag as it is usually written: '!!python/tuple' rather than 'tag:yaml.org,2002:python/tuple'."""
     prefix = "tag:yaml.org,2002:"
     return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
+_TEXT_TAG = "tag:yaml.org,2002:str"
+_TEXT_IS_PLAIN = _Loader.yaml_constructors.get(_TEXT_TAG) is yaml.constructor.SafeConstructor.construct_yaml_str
+
+
+def _built(loader: _Loader, events: list[yaml.Event], first_line: int, errors: list[FrontMatterError]) -> Node | None:
+    """The Node of a stream of one document, built from its events (which `_refused` has read
+    and found without alias, anchor or tag, and at most MAX_DEPTH deep) as `_convert` builds it
+    from the node PyYAML's composer makes of them (`yaml.composer.Composer`: each scalar's tag
+    resolved from its value), so the parser need not read the text again. None for any other
+    stream (no document, or more than one), which is composed as before."""
+    if (
+        len(events) < 5
+        or loader.yaml_path_resolvers
+        or type(events[0]) is not yaml.StreamStartEvent
+        or type(events[-1]) is not yaml.StreamEndEvent
+        or sum(1 for event in events if type(event) is yaml.DocumentStartEvent) != 1
+    ):
+        return None
+    builder = _Builder(loader, events[2:-2], first_line, errors)
+    try:
+        root = builder.node()
+    except (_NotOneNode, IndexError):
+        return None
+    return root if builder.position == len(builder.events) else None
+
+
+@dataclass
+class _Builder:
+    """Nodes from a document's events, read from `position` on (see `_built`)."""
+
+    loader: _Loader
+    events: list[yaml.Event]
+    first_line: int
+    errors: list[FrontMatterError]
+    position: int = 0
+
+    def _next(self) -> yaml.Event:
+        event = self.events[self.position]
+        self.position += 1
+        return event
+
+    def _line(self, event: yaml.Event) -> int:
+        return (event.start_mark.line if event.start_mark else 0) + self.first_line
+
+    def node(self) -> Node:
+        event = self._next()
+        if type(event) is yaml.ScalarEvent:
+            return self._scalar(event)
+        if type(event) is yaml.SequenceStartEvent:
+            items = []
+            while type(self.events[self.position]) is not yaml.SequenceEndEvent:
+                items.append(self.node())
+            self.position += 1
+            return Node(items, self._line(event))
+        if type(event) is yaml.MappingStartEvent:
+            return self._mapping(event)
+        raise _NotOneNode
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Node:
+        tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        value: object = event.value
+        if tag != _TEXT_TAG or not _TEXT_IS_PLAIN:
+            start: Any = event.start_mark  # libyaml's marks, which the stubs do not name
+            end: Any = event.end_mark
+            scalar = yaml.ScalarNode(tag, event.value, start, end, style=event.style)
+            value = self.loader.construct_object(scalar, deep=True)
+        if not isinstance(value, str | int | float | bool | type(None)):
+            value = str(event.value)
+        return Node(value, self._line(event), unquoted=not event.style)
+
+    def _mapping(self, event: yaml.MappingStartEvent) -> Node:
+        mapping: dict[str, Node] = {}
+        while type(self.events[self.position]) is not yaml.MappingEndEvent:
+            key_event = self._next()
+            key_line = self._line(key_event)
+            if type(key_event) is not yaml.ScalarEvent:
+                self.errors.append(FrontMatterError(key_line, msg("yaml.key-not-a-word")))
+                self.position -= 1
+                self._skip()  # the key
+                self._skip()  # its value, not read
+                continue
+            key = str(key_event.value)
+            if key in mapping:
+                self.errors.append(
+                    FrontMatterError(key_line, msg("yaml.duplicate-key", key=key, first=mapping[key].key_line))
+                )
+                self._skip()
+                continue
+            child = self.node()
+            child.key_line = key_line
+            mapping[key] = child
+        self.position += 1
+        return Node(mapping, self._line(event))
+
+    def _skip(self) -> None:
+        """Past one node, and all it holds."""
+        depth = 0
+        while True:
+            event = self._next()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if depth == 0:
+                return
+
+
+class _NotOneNode(Exception):
+    """The events are not one node (`_built`)."""
 
 
 def _convert(loader: _Loader, node: yaml.Node, first_line: int, errors: list[FrontMatterError]) -> Node:
@@ -239,7 +372,8 @@ def _convert(loader: _Loader, node: yaml.Node, first_line: int, errors: list[Fro
         return Node(mapping, line)
     if isinstance(node, yaml.SequenceNode):
         return Node([_convert(loader, item, first_line, errors) for item in node.value], line)
-    value = loader.construct_object(node, deep=True)
+    # Most values are text: what the constructor would return is the node's own value.
+    value = node.value if node.tag == _TEXT_TAG and _TEXT_IS_PLAIN else loader.construct_object(node, deep=True)
     if not isinstance(value, str | int | float | bool | type(None)):
         value = str(node.value)
     # A scalar (mappings and sequences returned above); style is None (PyYAML) or "" (libyaml) when plain.

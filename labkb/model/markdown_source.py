@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
@@ -29,6 +30,8 @@ _LINK = re.compile(
     r"(?P<image>!?)(?<!\\)\[(?P<text>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]"
     r"\(\s*(?:<(?P<angled>[^<>]*)>|(?P<url>[^)\s]*))(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
+# Where a link or an image may start: `_link_matches` tries `_LINK` only there.
+_LINK_START = re.compile(r"[!\[]")
 _REF_LINK = re.compile(r"(?P<image>!?)(?<!\\)\[(?P<text>(?:[^\[\]\\]|\\.)*)\]\[(?P<ref>[^\[\]]*)\]")
 _REF_DEF = re.compile(r"^ {0,3}\[(?P<ref>[^\[\]]+)\]:\s*<?(?P<url>\S+?)>?(?:\s+.*)?$", re.MULTILINE)
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]*)>")
@@ -120,6 +123,32 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
+def _link_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_LINK` in `text`, the same as `_LINK.finditer(text)` gives, but fast:
+    the pattern starts with an optional '!' and a look-behind, so the engine would try it at
+    every character; here it is tried only at a '!' or a '['."""
+    end = 0
+    for candidate in _LINK_START.finditer(text):
+        start = candidate.start()
+        if start < end:
+            continue  # inside the link found last, as finditer goes on from its end
+        match = _LINK.match(text, start)  # the look-behind still sees the character before
+        if match:
+            yield match
+            end = match.end()
+
+
+def _without_links(text: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """`_LINK.sub(replace, text)`, with the matches of `_link_matches`."""
+    if "](" not in text:
+        return text  # no link can be there
+    parts, done = [], 0
+    for match in _link_matches(text):
+        parts += [text[done : match.start()], replace(match)]
+        done = match.end()
+    return "".join([*parts, text[done:]]) if parts else text
+
+
 class LineIndex:
     """Offset in a text -> 1-based line number."""
 
@@ -130,21 +159,45 @@ class LineIndex:
         return bisect.bisect_right(self.starts, offset)
 
 
+class _LineCounter:
+    """Offset in a text -> 1-based line number, as `LineIndex` gives it, counting the line breaks
+    from the offset asked last: a page's few links, found in order, cost one pass, not an index
+    of every line (a smaller offset counts again from the start)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.offset, self.number = text, 0, 1
+
+    def line(self, offset: int) -> int:
+        if offset < self.offset:
+            self.offset, self.number = 0, 1
+        self.number += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.number
+
+
 def slugify(text: str) -> str:
     """The id Python-Markdown's toc extension gives a heading (its default slugify)."""
     value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(r"[-\s]+", "-", value)
+    value = _NOT_IN_SLUG.sub("", value).strip().lower()
+    return _SLUG_SPACES.sub("-", value)
+
+
+_NOT_IN_SLUG = re.compile(r"[^\w\s-]")
+_SLUG_SPACES = re.compile(r"[-\s]+")
 
 
 def _heading_text(raw: str) -> str:
     """Heading text as the toc extension sees it: markup stripped, link text kept."""
-    text = _LINK.sub(lambda m: m.group("text"), raw)
+    text = _without_links(raw, lambda m: m.group("text"))
     text = _TAG_ANY.sub("", text)
-    text = re.sub(r"\*\*|\*|~~|`", "", text)
+    text = _EMPHASIS.sub("", text)
     # '_' is emphasis only at the edge of a word: 'file_name' keeps it, as Python-Markdown does.
-    text = re.sub(r"(?<![^\W_])_+|_+(?![^\W_])", "", text)
+    text = _EDGE_UNDERSCORES.sub("", text)
     return text.strip()
+
+
+_EMPHASIS = re.compile(r"\*\*|\*|~~|`")
+_EDGE_UNDERSCORES = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")
 
 
 def headings(masked: str, body: str | None = None) -> list[Heading]:
@@ -155,11 +208,54 @@ def headings(masked: str, body: str | None = None) -> list[Heading]:
     """
     found: list[Heading] = []
     used: set[str] = set()
+    for index, level, raw in _heading_lines(masked, body):
+        explicit = _ATTR_ID.search(raw)
+        text = _heading_text(_ATTR_TAIL.sub("", raw))
+        heading_id = explicit.group(1) if explicit else _unique(slugify(text), used)
+        used.add(heading_id)
+        found.append(Heading(level, text, heading_id, index + 1))
+    return found
+
+
+def titles(masked: str, body: str | None = None) -> list[tuple[int, str]]:
+    """(line, text) of each level-1 heading, as `headings` reads them, without their ids."""
+    return [
+        (index + 1, _heading_text(_ATTR_TAIL.sub("", raw)))
+        for index, level, raw in _heading_lines(masked, body)
+        if level == 1
+    ]
+
+
+# A line that may be an ATX heading (up to 3 spaces, then '#'), or that may underline the
+# line before it (a setext heading): headings are looked for on those lines only. After a line
+# break (a plain string the engine finds fast), or at the very start of the body.
+_HEADING_CANDIDATE = re.compile(r"\n {0,3}(?:(#)|(?:=+|-+)[ \t]*(?=\n|\Z))")
+_FIRST_HEADING_CANDIDATE = re.compile(r" {0,3}(?:(#)|(?:=+|-+)[ \t]*(?=\n|\Z))")
+
+
+def _heading_candidates(masked: str) -> list[int]:
+    """The indexes of the lines that may be headings, in order: every line `_ATX` may match,
+    and the line before every line `_SETEXT` may match."""
+    found: set[int] = set()
+    first = _FIRST_HEADING_CANDIDATE.match(masked)
+    if first and first.group(1):
+        found.add(0)
+    index, done = 0, 0
+    for match in _HEADING_CANDIDATE.finditer(masked):
+        index += masked.count("\n", done, match.start() + 1)  # the line after this line break
+        done = match.start() + 1
+        found.add(index if match.group(1) else index - 1)
+    return sorted(found)
+
+
+def _heading_lines(masked: str, body: str | None) -> Iterator[tuple[int, int, str]]:
+    """(line index, level, raw text) of each heading (see `headings`)."""
     lines = masked.split("\n")
     source = body.split("\n") if body is not None else lines
-    for index, line in enumerate(lines):
+    for index in _heading_candidates(masked):
+        line = lines[index]
         level, raw = 0, ""
-        match = _ATX.match(line)
+        match = _ATX.match(line) if "#" in line[:4] else None  # up to 3 spaces, then '#'
         if match:
             text_match = _ATX.match(_COMMENT.sub("", source[index])) or match
             level, raw = len(match.group(1)), _without_closing_hashes(text_match.group(2) or "")
@@ -172,15 +268,8 @@ def headings(masked: str, body: str | None = None) -> list[Heading]:
             and (index == 0 or not lines[index - 1].strip())
         ):
             level, raw = (1 if lines[index + 1].strip().startswith("=") else 2), _COMMENT.sub("", source[index]).strip()
-        if not level:
-            continue
-        explicit = _ATTR_ID.search(raw)
-        raw = _ATTR_TAIL.sub("", raw)
-        text = _heading_text(raw)
-        heading_id = explicit.group(1) if explicit else _unique(slugify(text), used)
-        used.add(heading_id)
-        found.append(Heading(level, text, heading_id, index + 1))
-    return found
+        if level:
+            yield index, level, raw
 
 
 _ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
@@ -207,21 +296,23 @@ def _is_block_start(line: str) -> bool:
     return stripped.startswith(("-", "*", "+", ">", "|", "#")) or bool(re.match(r"\d+[.)]\s", stripped))
 
 
-def anchors(masked: str, body: str | None = None) -> set[str]:
-    """Every id a link may point at: heading ids and explicit ids in attributes and HTML."""
-    ids = {h.id for h in headings(masked, body)}
+def anchors(masked: str, body: str | None = None, found: list[Heading] | None = None) -> set[str]:
+    """Every id a link may point at: heading ids and explicit ids in attributes and HTML.
+
+    `found`: the headings of the body, when they are already known."""
+    ids = {h.id for h in (found if found is not None else headings(masked, body))}
     ids.update(m.group(1) for m in re.finditer(r"\{[^{}\n]*#([\w-]++)[^{}\n#]*+\}", masked))
     ids.update(m.group(1) for m in _HTML_ID.finditer(masked))
     return ids
 
 
 def links(masked: str) -> list[Link]:
-    index = LineIndex(masked)
+    index = _LineCounter(masked)
     found: list[Link] = []
     # Each pattern runs only when its marker is in the text at all (most pages have few kinds).
     has_tag = "<" in masked
     definitions = {m.group("ref").strip().lower(): m for m in _REF_DEF.finditer(masked)} if "]:" in masked else {}
-    for match in _LINK.finditer(masked) if "](" in masked else ():
+    for match in _link_matches(masked) if "](" in masked else ():
         url = match.group("angled") if match.group("angled") is not None else match.group("url")
         found.append(Link(url or "", match.group("text"), index.line(match.start()), bool(match.group("image"))))
     for match in _REF_LINK.finditer(masked) if definitions else ():
@@ -268,7 +359,7 @@ def count_words(body: str, masked: str | None = None) -> int:
     if "]:" in text:
         text = _REF_DEF.sub("", text)
     if "](" in text:
-        text = _LINK.sub(lambda m: "" if m.group("image") else m.group("text"), text)
+        text = _without_links(text, lambda m: "" if m.group("image") else m.group("text"))
     if "][" in text:
         text = _REF_LINK.sub(lambda m: "" if m.group("image") else m.group("text"), text)
     if "<" in text:
