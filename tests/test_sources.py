@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from labkb.checks import citations
+from labkb.checks.sources import Source
 from labkb.features import rendering
 from labkb.model.corpus import Corpus
 from labkb.model.project import Project
@@ -165,6 +166,44 @@ def test_glossary_sources_in_another_language_are_marked():
     assert '<a href="https://example.org/eu">Directiva</a></p>' in spanish
     english = glossary.page([entry], "en", "Sources", rendering.language_marks(REGS, "en"))
     assert "(in English)" not in english
+    pinpointed = glossary.Entry(
+        "y",
+        {"en": "term", "es": "término"},
+        {"en": "A definition.", "es": "Una definición."},
+        (("Guide", "https://example.org/guide"),),
+        ("en",),
+        (
+            Source(
+                "Guide",
+                "https://example.org/guide",
+                "p. 4",
+                "en",
+                (("es", Source("Guía", "https://example.org/guia", "p. 5", "es")),),
+            ),
+        ),
+    )
+    assert '<a href="https://example.org/guia">Guía</a> (p. 5)</p>' in glossary.page(
+        [pinpointed], "es", "Fuentes", rendering.language_marks(REGS, "es")
+    )
+    assert '<a href="https://example.org/guide">Guide</a> (p. 4)</p>' in glossary.page(
+        [pinpointed], "en", "Sources", rendering.language_marks(REGS, "en")
+    )
+
+
+def test_the_spanish_glossary_links_the_spanish_editions(built: Built):
+    """A glossary source that gives an 'es:' edition is that edition on the Spanish page (the
+    Spanish UN Guiding Principles and EU directive); the English page keeps the English one."""
+    spanish = (built.site / "es/glossary/index.html").read_text(encoding="utf-8")
+    english = (built.site / "glossary/index.html").read_text(encoding="utf-8")
+    assert (
+        '<a href="https://www.ohchr.org/sites/default/files/documents/publications/guidingprinciplesbusinesshr_sp.pdf">'
+        "Principios Rectores sobre las Empresas y los Derechos Humanos, Principios 17 a 21</a>"
+    ) in spanish
+    assert "guidingprinciplesbusinesshr_en.pdf" not in spanish and "UN Guiding Principles" not in spanish
+    assert "Directiva 2014/24/UE sobre contratación pública, artículo 70</a>" in spanish
+    assert "Líneas Directrices de la OCDE para Empresas Multinacionales</a> (en inglés)" in spanish
+    assert "UN Guiding Principles on Business and Human Rights, Principles 17-21</a>" in english
+    assert "guidingprinciplesbusinesshr_sp.pdf" not in english
 
 
 def test_a_glossary_source_language_must_be_a_language_of_the_site(site, capsys):

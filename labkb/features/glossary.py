@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from labkb.checks import every_language, plain_text, sources
 from labkb.checks.sanitize import tooltip_text
+from labkb.checks.sources import Source
 from labkb.model import textfile
 from labkb.model.findings import Finding
 from labkb.model.frontmatter import Node, load_yaml
@@ -59,6 +60,16 @@ class Entry:
     sources: tuple[tuple[str, str], ...]  # (title, url)
     # the language each source is written in ("" when not given), in the order of `sources`
     source_languages: tuple[str, ...] = ()
+    # each source as the readers of a language get it (labkb/checks/sources.py), in the order of
+    # `sources`: their edition (the Spanish text of a UN document), or the source itself
+    source_details: tuple[Source, ...] = ()
+
+    def sources_for(self, language: str) -> list[Source]:
+        """Each source as the readers of `language` get it."""
+        if self.source_details:
+            return [d.for_language(language) for d in self.source_details]
+        written = self.source_languages or ("",) * len(self.sources)
+        return [Source(title, url, "", code) for (title, url), code in zip(self.sources, written, strict=True)]
 
 
 def load(project: Project, documents: dict[str, Node] | None = None) -> tuple[list[Entry], list[Finding]]:
@@ -107,8 +118,9 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
             )
     if len(terms) != len(LANGUAGES) or len(definitions) != len(LANGUAGES):
         return None
-    languages = tuple(language for _, _, language in sources)
-    return Entry(entry_id, terms, definitions, tuple((title, url) for title, url, _ in sources), languages)
+    languages = tuple(source.language for source in sources)
+    pairs = tuple((source.title, source.url) for source in sources)
+    return Entry(entry_id, terms, definitions, pairs, languages, tuple(sources))
 
 
 def _versions(
@@ -148,20 +160,19 @@ def _versions(
     return terms, definitions
 
 
-def _sources(
-    entry_id: str, fields: dict[str, Node], key_line: int, findings: list[Finding]
-) -> list[tuple[str, str, str]]:
-    """(title, url, language or "") of each valid source of an entry's fields; a finding for each mistake."""
-    found: list[tuple[str, str, str]] = []
+def _sources(entry_id: str, fields: dict[str, Node], key_line: int, findings: list[Finding]) -> list[Source]:
+    """Each valid source of an entry's fields, with what each language's readers get instead
+    (`es:`, labkb/checks/sources.py); a finding for each mistake."""
+    found: list[Source] = []
     source_list = fields.get("sources")
     if source_list is None or not isinstance(source_list.value, list) or not source_list.value:
         findings.append(Finding.of(FILE, key_line, msg("glossary.no-sources", entry=entry_id)))
     else:
         for source in source_list.value:
-            parsed, problems = sources.read(source)
+            parsed, problems = sources.read(source, editions=True)
             findings += [Finding.of(FILE, line, message.under(f"'{entry_id}'")) for line, message in problems]
             if parsed is not None:
-                found.append((parsed.title, parsed.url, parsed.language))
+                found.append(parsed)
     return found
 
 
@@ -225,11 +236,11 @@ def page(entries: list[Entry], language: str, sources_label: str, marks: dict[st
     write after a source in another language than the page's, by language ("(en inglés)")."""
     rows = []
     for entry in sorted(entries, key=lambda e: e.terms[language].lower()):
-        written = entry.source_languages or ("",) * len(entry.sources)
         sources = ", ".join(
-            f'<a href="{html.escape(url)}">{html.escape(title)}</a>'
-            + (f" {html.escape(marks[code])}" if marks and code and code != language and code in marks else "")
-            for (title, url), code in zip(entry.sources, written, strict=True)
+            f'<a href="{html.escape(s.url)}">{html.escape(s.title)}</a>'
+            + (f" ({html.escape(s.pinpoint)})" if s.pinpoint else "")
+            + (f" {html.escape(marks[s.language])}" if marks and s.language != language and s.language in marks else "")
+            for s in entry.sources_for(language)
         )
         rows.append(
             f'<dt id="{entry.id}">{html.escape(entry.terms[language])}</dt>'
