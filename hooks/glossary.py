@@ -6,7 +6,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 
 import _context
-from labkb.features import glossary, rendering
+from labkb.features import glossary
 
 
 @event_priority(50)  # before other hooks append listings: only the page's own text is marked
@@ -16,6 +16,5 @@ def on_page_content(html, page, config, files):
     if not entries:
         return html
     if getattr(page.file, "norm_src_uri", page.file.src_uri) == "glossary/index.md":
-        label = build.regs.label("glossary_sources", language)
-        return html + glossary.page(entries, language, label, rendering.language_marks(build.regs, language))
+        return html + glossary.page(entries, language, build.regs)
     return glossary.annotate(html, entries, getattr(page.file, "locale", language))

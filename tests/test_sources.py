@@ -158,20 +158,20 @@ def test_glossary_sources_in_another_language_are_marked():
         "x",
         {"en": "term", "es": "término"},
         {"en": "A definition.", "es": "Una definición."},
-        (("Guiding Principles", "https://example.org/en.pdf"), ("Directiva", "https://example.org/eu")),
-        ("en", ""),
+        (
+            Source("Guiding Principles", "https://example.org/en.pdf", "", "en"),
+            Source("Directiva", "https://example.org/eu"),
+        ),
     )
-    spanish = glossary.page([entry], "es", "Fuentes", rendering.language_marks(REGS, "es"))
+    spanish = glossary.page([entry], "es", REGS)
     assert '<a href="https://example.org/en.pdf">Guiding Principles</a> (en inglés), ' in spanish
     assert '<a href="https://example.org/eu">Directiva</a></p>' in spanish
-    english = glossary.page([entry], "en", "Sources", rendering.language_marks(REGS, "en"))
+    english = glossary.page([entry], "en", REGS)
     assert "(in English)" not in english
     pinpointed = glossary.Entry(
         "y",
         {"en": "term", "es": "término"},
         {"en": "A definition.", "es": "Una definición."},
-        (("Guide", "https://example.org/guide"),),
-        ("en",),
         (
             Source(
                 "Guide",
@@ -182,12 +182,8 @@ def test_glossary_sources_in_another_language_are_marked():
             ),
         ),
     )
-    assert '<a href="https://example.org/guia">Guía</a> (p. 5)</p>' in glossary.page(
-        [pinpointed], "es", "Fuentes", rendering.language_marks(REGS, "es")
-    )
-    assert '<a href="https://example.org/guide">Guide</a> (p. 4)</p>' in glossary.page(
-        [pinpointed], "en", "Sources", rendering.language_marks(REGS, "en")
-    )
+    assert '<a href="https://example.org/guia">Guía</a> (p. 5)</p>' in glossary.page([pinpointed], "es", REGS)
+    assert '<a href="https://example.org/guide">Guide</a> (p. 4)</p>' in glossary.page([pinpointed], "en", REGS)
 
 
 def test_the_spanish_glossary_links_the_spanish_editions(built: Built):

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from labkb.checks import every_language, plain_text, sources
 from labkb.checks.sanitize import tooltip_text
 from labkb.checks.sources import Source
+from labkb.features.rendering import source_link
 from labkb.model import textfile
 from labkb.model.findings import Finding
 from labkb.model.frontmatter import Node, load_yaml
 from labkb.model.messages import Language, msg
 from labkb.model.project import Project
+from labkb.model.registries import Registries
 from labkb.model.schema import LANGUAGES
 
 FILE = "data/glossary.yml"
@@ -57,19 +59,8 @@ class Entry:
     id: str
     terms: dict[str, str]  # language -> term as used in running text
     definitions: dict[str, str]
-    sources: tuple[tuple[str, str], ...]  # (title, url)
-    # the language each source is written in ("" when not given), in the order of `sources`
-    source_languages: tuple[str, ...] = ()
-    # each source as the readers of a language get it (labkb/checks/sources.py), in the order of
-    # `sources`: their edition (the Spanish text of a UN document), or the source itself
-    source_details: tuple[Source, ...] = ()
-
-    def sources_for(self, language: str) -> list[Source]:
-        """Each source as the readers of `language` get it."""
-        if self.source_details:
-            return [d.for_language(language) for d in self.source_details]
-        written = self.source_languages or ("",) * len(self.sources)
-        return [Source(title, url, "", code) for (title, url), code in zip(self.sources, written, strict=True)]
+    # labkb/checks/sources.py: each with what the readers of a language get instead (its editions)
+    sources: tuple[Source, ...]
 
 
 def load(project: Project, documents: dict[str, Node] | None = None) -> tuple[list[Entry], list[Finding]]:
@@ -118,9 +109,7 @@ def _entry(entry_id: str, node: Node, findings: list[Finding]) -> Entry | None:
             )
     if len(terms) != len(LANGUAGES) or len(definitions) != len(LANGUAGES):
         return None
-    languages = tuple(source.language for source in sources)
-    pairs = tuple((source.title, source.url) for source in sources)
-    return Entry(entry_id, terms, definitions, pairs, languages, tuple(sources))
+    return Entry(entry_id, terms, definitions, tuple(sources))
 
 
 def _versions(
@@ -231,17 +220,13 @@ def annotate(page_html: str, entries: list[Entry], language: str) -> str:
     return "".join(out)
 
 
-def page(entries: list[Entry], language: str, sources_label: str, marks: dict[str, str] | None = None) -> str:
-    """The glossary as a definition list, alphabetical in the page's language. `marks`: what to
-    write after a source in another language than the page's, by language ("(en inglés)")."""
+def page(entries: list[Entry], language: str, regs: Registries) -> str:
+    """The glossary as a definition list, alphabetical in the page's language; each source as
+    its readers get it (their edition, "(en inglés)"), by the one rule of rendering.source_link."""
     rows = []
+    sources_label = regs.label("glossary_sources", language)
     for entry in sorted(entries, key=lambda e: e.terms[language].lower()):
-        sources = ", ".join(
-            f'<a href="{html.escape(s.url)}">{html.escape(s.title)}</a>'
-            + (f" ({html.escape(s.pinpoint)})" if s.pinpoint else "")
-            + (f" {html.escape(marks[s.language])}" if marks and s.language != language and s.language in marks else "")
-            for s in entry.sources_for(language)
-        )
+        sources = ", ".join(source_link(vars(s.for_language(language)), regs, language) for s in entry.sources)
         rows.append(
             f'<dt id="{entry.id}">{html.escape(entry.terms[language])}</dt>'
             f"<dd><p>{html.escape(entry.definitions[language])}</p>"

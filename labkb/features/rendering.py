@@ -37,15 +37,6 @@ def source_link(source: dict[str, Any], regs: Registries, language: str) -> str:
     return item
 
 
-def language_marks(regs: Registries, language: str) -> dict[str, str]:
-    """For each other language, what follows a source written in it: "(en inglés)", "(in Spanish)"."""
-    return {
-        code: regs.label("search_in_language", language, language=regs.label(f"language_name_{code}", language))
-        for code in LANGUAGES
-        if code != language
-    }
-
-
 def sources_block(sources: object, regs: Registries, language: str) -> str:
     """The `sources` of a page's front matter as a "Sources" section (HTML), or nothing."""
     if not isinstance(sources, list) or not sources:
