@@ -48,7 +48,7 @@ offline: $(STAMP) browser ## Zip the site, with PDFs of the guidance, to browse 
 	$(KB) links dist/offline/learning-lab
 	$(KB) bundle dist/offline/learning-lab dist/learning-lab-offline.zip
 	@set -e; for lang in $(SITE_LANGUAGES); do \
-	  echo "The copy in $$lang only:"; \
+	  echo "== $$lang =="; \
 	  BUILD_ONLY_LOCALE=$$lang $(MKDOCS) build --strict -f mkdocs.offline.yml --site-dir dist/offline/learning-lab-$$lang; \
 	  $(KB) pdfs dist/offline/learning-lab-$$lang --copy-from dist/offline/learning-lab --language $$lang; \
 	  $(KB) links dist/offline/learning-lab-$$lang; \
