@@ -72,6 +72,29 @@ def test_a_good_source_is_read():
     assert source == sources.Source("Annual report", "https://example.org/r.pdf", "p. 4")
 
 
+def test_a_source_and_its_edition_are_read_and_checked_together():
+    text = (
+        "s:\n  title: Directive\n  url: https://example.org/en\n  pinpoint: Article 70\n  language: en\n"
+        "  es:\n    pinpoint: artículo 70\n"
+    )
+    source, problems = sources.read(node(text).value["s"], editions=True)
+    assert problems == []
+    assert source is not None and source.for_language("es") == sources.Source(
+        "Directive", "https://example.org/en", "artículo 70", "en"
+    )
+    assert source.for_language("en") is source
+    # Without editions (a page's front matter, one language a file), 'es' is an unknown key.
+    assert said(sources.read(node(text).value["s"])[1]) == [
+        (6, "unknown key 'es' in a source; allowed: title, url, pinpoint, language"),
+    ]
+    # A mistake in the source and one in its edition are both reported, at their lines.
+    bad = "s:\n  title: Directive\n  url: eur-lex\n  es:\n    titel: Directiva\n"
+    assert said(sources.read(node(bad).value["s"], editions=True)[1]) == [
+        (3, "'url': expected a web address starting with https:// (or http://), found 'eur-lex'"),
+        (5, "'es': unknown key 'titel' in a source (did you mean 'title'?); allowed: title, url, pinpoint, language"),
+    ]
+
+
 def test_each_mistake_in_a_source_is_named_on_its_line():
     assert said(sources.read(node("s:\n  title: Report\n  link: https://example.org/\n").value["s"])[1]) == [
         (3, "unknown key 'link' in a source; allowed: title, url, pinpoint, language"),

@@ -71,23 +71,13 @@ class Source:
 
 def read(node: Node, editions: bool = False) -> tuple[Source | None, list[Problem]]:
     """(the source, or None when it has a problem; the problems) of one entry of a list of sources.
-    With `editions`, a language code may give what that language's readers get instead."""
+    With `editions`, a language code may give what that language's readers get instead. Every
+    problem of the entry is reported at once, those of its editions included."""
     if not isinstance(node.value, dict):
         return None, [(node.line, msg("source.not-a-source", found=shown(node.value)))]
     values = node.value
-    allowed = (*KEYS, *LANGUAGES) if editions else KEYS
-    problems: list[Problem] = []
-    for key, value in values.items():
-        if key not in allowed:
-            problems.append(
-                (
-                    value.key_line,
-                    msg("source.unknown-key", key=key, hint=did_you_mean(key, allowed), allowed=", ".join(allowed)),
-                )
-            )
+    problems = _unknown_keys(values, (*KEYS, *LANGUAGES) if editions else KEYS)
     fields = _fields(node.line, values, problems, required=True)
-    if fields is None:
-        return None, problems
     found: list[tuple[str, Source]] = []
     for code in LANGUAGES if editions else ():
         edition = values.get(code)
@@ -96,23 +86,28 @@ def read(node: Node, editions: bool = False) -> tuple[Source | None, list[Proble
         if not isinstance(edition.value, dict) or not edition.value:
             problems.append((edition.line, msg("source.edition", code=code, found=shown(edition.value))))
             continue
-        for key, value in edition.value.items():
-            if key not in KEYS:
-                problems.append(
-                    (
-                        value.key_line,
-                        msg("source.unknown-key", key=key, hint=did_you_mean(key, KEYS), allowed=", ".join(KEYS)).under(
-                            f"'{code}'"
-                        ),
-                    )
-                )
+        problems += [(line, message.under(f"'{code}'")) for line, message in _unknown_keys(edition.value, KEYS)]
         changed = _fields(edition.line, edition.value, problems, required=False, under=f"'{code}'")
-        if changed is not None:
-            merged = {**fields, **changed}
-            found.append((code, Source(merged["title"], merged["url"], merged["pinpoint"], merged["language"])))
-    if problems:
+        if fields is not None and changed is not None:
+            found.append((code, _source({**fields, **changed})))
+    if problems or fields is None:
         return None, problems
-    return Source(fields["title"], fields["url"], fields["pinpoint"], fields["language"], tuple(found)), problems
+    return _source(fields, tuple(found)), problems
+
+
+def _source(fields: dict[str, str], editions: tuple[tuple[str, Source], ...] = ()) -> Source:
+    return Source(fields["title"], fields["url"], fields["pinpoint"], fields["language"], editions)
+
+
+def _unknown_keys(values: dict[str, Node], allowed: tuple[str, ...]) -> list[Problem]:
+    return [
+        (
+            value.key_line,
+            msg("source.unknown-key", key=key, hint=did_you_mean(key, allowed), allowed=", ".join(allowed)),
+        )
+        for key, value in values.items()
+        if key not in allowed
+    ]
 
 
 def _fields(
